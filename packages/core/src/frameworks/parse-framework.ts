@@ -1,0 +1,23 @@
+import { IssueList, parseWithSchema } from '../shared/validate.js';
+import { checkFramework } from './framework-checks.js';
+import { FrameworkSchema, makeFrameworkSchema, type Framework } from './framework-schema.js';
+import type { RuleKindSchema } from './scoring-rule.js';
+
+/** Options for parsing frameworks whose leaves use plugin rule kinds. */
+export interface FrameworkParseOptions {
+  /** Extra rule kinds (each a zod object with a literal `kind`), added to the built-in ones. */
+  readonly ruleSchemas?: readonly RuleKindSchema[];
+}
+
+/**
+ * Validates a framework: its shape, then every rule of {@link checkFramework}. Throws
+ * {@link ParValidationError} naming every problem with its path (e.g. `nodes[0].children[2].maxPoints`).
+ */
+export function parseFramework(input: unknown, options: FrameworkParseOptions = {}): Framework {
+  const schema = options.ruleSchemas?.length ? makeFrameworkSchema(options.ruleSchemas) : FrameworkSchema;
+  const framework = parseWithSchema('framework', schema, input) as Framework;
+  const issues = new IssueList();
+  checkFramework(framework, issues);
+  issues.throwIfAny('framework');
+  return framework;
+}

@@ -1,0 +1,139 @@
+/**
+ * `@par/core`: the model of Vietnam's public administration reform (cải cách hành chính) loop: units with
+ * their history, directive documents and their assignments, and PAR INDEX frameworks as versioned data.
+ *
+ * Every input document passes one zod schema at the boundary through a `parseX` function, which returns a
+ * fully valid object or throws {@link ParValidationError} naming every problem by path.
+ *
+ * @packageDocumentation
+ */
+export { ParValidationError, formatIssuePath, type ParIssue } from './errors/par-validation-error.js';
+
+export {
+  CivilDateSchema,
+  PeriodSchema,
+  addDays,
+  civilDate,
+  daysBetween,
+  lastDayOfMonth,
+  maxDate,
+  minDate,
+  periodRange,
+  type CivilDate,
+  type Period,
+} from './shared/civil-date.js';
+export {
+  IdSchema,
+  KindDeclarationSchema,
+  KindNameSchema,
+  LabelSchema,
+  labelText,
+  type KindDeclaration,
+  type Label,
+} from './shared/label.js';
+export { LegalBasisSchema, VerificationSchema, type LegalBasis, type Verification } from './shared/legal-basis.js';
+export {
+  MAX_POINTS_MAGNITUDE,
+  NonNegativePointsSchema,
+  POINTS_DECIMALS,
+  PointsSchema,
+  formatPoints,
+  fromMicro,
+  sumPoints,
+  toMicro,
+  tryToMicro,
+} from './shared/points.js';
+
+export { BUILT_IN_UNIT_KINDS, UnitSchema, UnitsDocumentSchema, type BuiltInUnitKind, type Unit, type UnitsDocument } from './units/unit-schema.js';
+export {
+  DissolveChangeSchema,
+  EstablishChangeSchema,
+  MergeChangeSchema,
+  RenameChangeSchema,
+  ReparentChangeSchema,
+  SplitChangeSchema,
+  UnitChangeSchema,
+  UnitChangesDocumentSchema,
+  type UnitChange,
+  type UnitChangesDocument,
+} from './units/unit-change-schema.js';
+export { parseUnitChanges, parseUnits } from './units/parse-units.js';
+export { createUnitRegistry, type LineageStep, type UnitRegistry, type UnitTree, type UnitVersion } from './units/unit-registry.js';
+
+export {
+  DueRuleSchema,
+  FrequencySchema,
+  ScheduleSchema,
+  dueRuleEnd,
+  scheduleDates,
+  type DueOccurrence,
+  type DueRule,
+  type Frequency,
+  type Schedule,
+} from './directives/due-rule.js';
+export { UnitSelectorSchema, type RankedUnit, type UnitSelector } from './directives/unit-selector.js';
+export {
+  BUILT_IN_DIRECTIVE_KINDS,
+  DirectiveDocumentSchema,
+  DirectiveItemSchema,
+  ReportingDutySchema,
+  SignerSchema,
+  parseDirectiveDocument,
+  type DirectiveDocument,
+  type DirectiveItem,
+  type ReportingDuty,
+  type Signer,
+} from './directives/directive-schema.js';
+export {
+  assignmentsOf,
+  expandOccurrences,
+  type Assignment,
+  type AssignmentOccurrence,
+  type AssignmentOptions,
+  type AssignmentRole,
+  type AssignmentSet,
+  type UnresolvedSelector,
+} from './directives/assignments.js';
+
+export {
+  BUILT_IN_RULE_SCHEMAS,
+  CountTiersRuleSchema,
+  DeductionPerOccurrenceRuleSchema,
+  LinearRuleSchema,
+  ManualRuleSchema,
+  RatioTiersRuleSchema,
+  ScoringRuleSchema,
+  ShareSchema,
+  TierSchema,
+  TimelinessRuleSchema,
+  YesNoRuleSchema,
+  type AnyScoringRule,
+  type RuleKindSchema,
+  type ScoringRule,
+  type Tier,
+} from './frameworks/scoring-rule.js';
+export {
+  ADJUSTMENT_CHANNELS,
+  ApplicabilitySchema,
+  BandSchema,
+  ChannelIdSchema,
+  ChannelSchema,
+  FrameworkDerivationSchema,
+  FrameworkSchema,
+  RoundingSchema,
+  makeFrameworkDerivationSchema,
+  makeFrameworkSchema,
+  type Applicability,
+  type Band,
+  type Channel,
+  type ChannelId,
+  type Framework,
+  type FrameworkDerivation,
+  type FrameworkNode,
+  type Rounding,
+} from './frameworks/framework-schema.js';
+export { parseFramework, type FrameworkParseOptions } from './frameworks/parse-framework.js';
+export { deriveFramework, parseFrameworkDerivation } from './frameworks/derive-framework.js';
+export { indexFramework, leavesOf, type IndexedNode } from './frameworks/framework-index.js';
+
+export { INPUT_DOCUMENT_SCHEMAS, inputJsonSchema, type InputDocumentName } from './json-schemas.js';

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Points are exact decimals with at most {@link POINTS_DECIMALS} fraction digits (0.25, 1.978, 2.5).
+ * They travel through the API as plain numbers, but every sum, difference and comparison is done on
+ * integer millionths ("micro-points"), so totals never drift: `0.1 + 0.2` is exactly `0.3` here.
+ */
+export const POINTS_DECIMALS = 6;
+
+const SCALE = 10 ** POINTS_DECIMALS;
+/** The largest magnitude accepted for a point value; keeps every micro-point sum a safe integer. */
+export const MAX_POINTS_MAGNITUDE = 1_000_000;
+
+/**
+ * Converts a point value to integer micro-points, exactly (from the number's shortest decimal form).
+ * Returns `undefined` when the value is not finite, has more than six fraction digits or is too large.
+ */
+export function tryToMicro(value: number): number | undefined {
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_POINTS_MAGNITUDE) return undefined;
+  const text = Math.abs(value).toString();
+  if (text.includes('e')) {
+    // Only tiny values use exponent form at this magnitude; accept exact zero-ish multiples of 1e-6.
+    const scaled = Math.round(value * SCALE);
+    return scaled / SCALE === value ? scaled : undefined;
+  }
+  const [whole = '0', fraction = ''] = text.split('.');
+  if (fraction.length > POINTS_DECIMALS) return undefined;
+  const micro = Number(whole) * SCALE + Number(fraction.padEnd(POINTS_DECIMALS, '0'));
+  return value < 0 ? -micro : micro;
+}
+
+/** Like {@link tryToMicro} but throws a `RangeError` for values that are not exact points. */
+export function toMicro(value: number): number {
+  const micro = tryToMicro(value);
+  if (micro === undefined) throw new RangeError(`${value} is not an exact point value (at most ${POINTS_DECIMALS} decimals)`);
+  return micro;
+}
+
+/** Converts integer micro-points back to the point value (the nearest double, whose shortest form is exact). */
+export function fromMicro(micro: number): number {
+  return micro / SCALE;
+}
+
+/** Adds point values exactly. */
+export function sumPoints(values: Iterable<number>): number {
+  let micro = 0;
+  for (const v of values) micro += toMicro(v);
+  return fromMicro(micro);
+}
+
+/** Formats a point value with a fixed number of decimals, rounding half away from zero, exactly. */
+export function formatPoints(value: number, decimals: number): string {
+  const micro = toMicro(value);
+  const sign = micro < 0 ? '-' : '';
+  const step = 10 ** (POINTS_DECIMALS - decimals);
+  const rounded = Math.floor((Math.abs(micro) + step / 2) / step);
+  const text = String(rounded).padStart(decimals + 1, '0');
+  return decimals === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -decimals)}.${text.slice(-decimals)}`;
+}
+
+/** Zod schema for an exact point value (a JSON number with at most six decimals). */
+export const PointsSchema = z
+  .number()
+  .refine((v) => tryToMicro(v) !== undefined, {
+    message: `Points must be finite, within ±${MAX_POINTS_MAGNITUDE} and have at most ${POINTS_DECIMALS} decimals`,
+  });
+
+/** Zod schema for a non-negative exact point value. */
+export const NonNegativePointsSchema = PointsSchema.refine((v) => v >= 0, { message: 'Points must not be negative' });
