@@ -14,7 +14,7 @@ export function checkFramework(framework: Framework, issues: IssueList): void {
   const channels = new Map<ChannelId, number>();
   framework.channels.forEach((c, i) => {
     if (channels.has(c.id)) issues.add(['channels', i, 'id'], 'duplicate_channel', `Channel "${c.id}" is declared twice`);
-    channels.set(c.id, toMicro(c.maxPoints));
+    else channels.set(c.id, toMicro(c.maxPoints));
   });
   const scored = [...channels].filter(([id]) => !ADJUSTMENT_CHANNELS.includes(id)).reduce((s, [, m]) => s + m, 0);
   if (scored !== toMicro(framework.scale)) {

@@ -10,8 +10,10 @@ export interface FrameworkParseOptions {
 }
 
 /**
- * Validates a framework: its shape, then every rule of {@link checkFramework}. Throws
- * {@link ParValidationError} naming every problem with its path (e.g. `nodes[0].children[2].maxPoints`).
+ * Validates a framework: its shape, then the rules beyond it: unique codes that extend their parent's,
+ * parents worth exactly the sum of their children, a rule on every leaf and none on parents, channels
+ * declared and summing to the scale, bands covering 0-100% with no gap or overlap, tiered rules monotone.
+ * Throws {@link ParValidationError} naming every problem with its path (e.g. `nodes[0].children[2].maxPoints`).
  */
 export function parseFramework(input: unknown, options: FrameworkParseOptions = {}): Framework {
   const schema = options.ruleSchemas?.length ? makeFrameworkSchema(options.ruleSchemas) : FrameworkSchema;

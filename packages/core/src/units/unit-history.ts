@@ -70,8 +70,9 @@ export function buildUnitHistory(units: readonly Unit[], changes: readonly UnitC
   };
   const mustExistOn = (id: string, date: CivilDate, path: (string | number)[], role: string) => {
     const u = ref(id, path);
-    if (u && !within(u, date)) issues.add(path, 'not_valid_on_date', `${role} "${id}" does not exist on ${date}`);
-    return u;
+    if (!u || within(u, date)) return u;
+    issues.add(path, 'not_valid_on_date', `${role} "${id}" does not exist on ${date}`);
+    return undefined;
   };
   const mustStart = (id: string, change: UnitChange, path: (string | number)[]) => {
     const u = ref(id, path);
@@ -96,8 +97,8 @@ export function buildUnitHistory(units: readonly Unit[], changes: readonly UnitC
       }
       case 'merge':
         c.from.forEach((id, k) => {
-          if (id === c.into) issues.add(p('from', k), 'lineage_cycle', `Unit "${id}" cannot merge into itself`);
-          else mustEnd(id, c, i, p('from', k));
+          if (id === c.into) return issues.add(p('from', k), 'lineage_cycle', `Unit "${id}" cannot merge into itself`);
+          mustEnd(id, c, i, p('from', k));
           edges.push({ from: id, to: c.into, change: c });
         });
         mustExistOn(c.into, c.date, p('into'), 'Merged-into unit');
@@ -180,11 +181,13 @@ function checkParents(
   issues: IssueList,
 ): void {
   units.forEach((u, i) => {
+    const early = new Set<string>();
     for (const s of segments.get(u.id)!) {
       if (s.parentId === undefined) continue;
       const parent = byId.get(s.parentId)?.unit;
       if (!parent) continue; // reported by parseUnits or the change that named it
-      if (parent.validFrom > s.from) {
+      if (parent.validFrom > s.from && !early.has(parent.id)) {
+        early.add(parent.id);
         issues.add(['units', i, 'parentId'], 'parent_not_yet_valid', `Unit "${u.id}" has parent "${parent.id}" on ${s.from}, before the parent exists (${parent.validFrom})`);
       }
       if (parent.validTo !== undefined && (s.to === undefined || s.to > parent.validTo)) {
@@ -239,7 +242,11 @@ function checkCodes(units: readonly Unit[], segments: ReadonlyMap<string, readon
 
 function checkLineageCycles(edges: readonly LineageEdge[], changes: readonly UnitChange[], issues: IssueList): void {
   const next = new Map<string, LineageEdge[]>();
-  for (const e of edges) next.set(e.from, [...(next.get(e.from) ?? []), e]);
+  for (const e of edges) {
+    const list = next.get(e.from);
+    if (list) list.push(e);
+    else next.set(e.from, [e]);
+  }
   const state = new Map<string, 'open' | 'done'>();
   const visit = (id: string): LineageEdge | undefined => {
     state.set(id, 'open');

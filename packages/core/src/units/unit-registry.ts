@@ -88,6 +88,12 @@ export function createUnitRegistry(units: unknown, changes: unknown = { changes:
   return new Registry(unitsDoc.units, changesDoc.changes, history.segments, history.edges, kindNames);
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const covers = (from: CivilDate, to: CivilDate | undefined, date: CivilDate) => from <= date && (to === undefined || date <= to);
 
 class Registry implements UnitRegistry {
@@ -105,8 +111,8 @@ class Registry implements UnitRegistry {
   ) {
     this.byId = new Map(units.map((u) => [u.id, u]));
     for (const e of edges) {
-      this.forward.set(e.from, [...(this.forward.get(e.from) ?? []), e]);
-      this.backward.set(e.to, [...(this.backward.get(e.to) ?? []), e]);
+      pushTo(this.forward, e.from, e);
+      pushTo(this.backward, e.to, e);
     }
   }
 
@@ -167,7 +173,7 @@ function makeTree(date: CivilDate, units: readonly UnitVersion[]): UnitTree {
   const children = new Map<string, UnitVersion[]>();
   const roots: UnitVersion[] = [];
   for (const u of units) {
-    if (u.parentId !== undefined && byId.has(u.parentId)) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+    if (u.parentId !== undefined && byId.has(u.parentId)) pushTo(children, u.parentId, u);
     else roots.push(u);
   }
   const descendants = (id: string): UnitVersion[] =>

@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { assignmentsOf, indexFramework, leavesOf, parseDirectiveDocument, sumPoints } from '@par/core';
+import { loadPhongTho } from '../src/load.js';
+
+const { registry, notice, framework } = loadPhongTho();
+
+describe('Phong Thổ units and the 2025 reform', () => {
+  it('has 17 commune-level units in 2022: 16 communes and one town', () => {
+    const local = registry.at('2022-09-07').descendantsOf('d109').filter((u) => ['commune', 'township'].includes(u.kind));
+    expect(local).toHaveLength(17);
+    expect(local.filter((u) => u.kind === 'township').map((u) => u.name.vi)).toEqual(['Thị trấn Phong Thổ']);
+    expect(registry.at('2022-09-07').byCode('109')?.name.vi).toBe('Huyện Phong Thổ');
+  });
+
+  it('has no district on 1 July 2025, and six new units under the province', () => {
+    const t = registry.at('2025-07-01');
+    expect(t.units.filter((u) => u.kind === 'district')).toEqual([]);
+    expect(t.childrenOf('p12').map((u) => u.code).sort()).toEqual(['03388', '03394', '03549', '03562', '03571', '03583']);
+    expect(registry.successorsOf('d109', '2025-07-01').map((s) => s.unitId)).toEqual(['p12']);
+  });
+
+  it('lets a code pass to a larger unit named after another member', () => {
+    expect(registry.at('2025-06-30').byCode('03562')?.name.vi).toBe('Xã Vàng Ma Chải');
+    expect(registry.at('2025-07-01').byCode('03562')?.name.vi).toBe('Xã Sì Lở Lầu');
+    expect(registry.successorsOf('c03550', '2025-07-01').map((s) => s.unitId)).toEqual(['c03562-2025']);
+  });
+
+  it('merges across old district lines', () => {
+    expect(registry.predecessorsOf('c03394-2025').map((p) => registry.get(p.unitId)?.name.vi).sort()).toEqual(['Xã Nậm Xe', 'Xã Sin Suối Hồ', 'Xã Thèn Sin']);
+    const doanKet = registry.predecessorsOf('c03388-2025').map((p) => registry.versionOn(p.unitId, '2025-06-30')?.parentId);
+    expect(doanKet.sort()).toEqual(['d105', 'd105', 'd105', 'd105', 'd109']);
+    const via = registry.successorsOf('c03391', '2026-01-01')[0]!;
+    expect([via.unitId, via.via[0]!.legalBasis[0]!.document, via.via[0]!.legalBasis[0]!.article]).toEqual(['c03388-2025', '1670/NQ-UBTVQH15', 'Art.1 cl.36']);
+  });
+});
+
+describe('the 7 September 2022 notice', () => {
+  it('fans out into 55 assignments, item (1) waiting for the 2021 results', () => {
+    const { assignments, unresolved } = assignmentsOf(notice, { registry });
+    const per = (label: string) => assignments.filter((a) => a.itemLabel === label).length;
+    // (2): Home Affairs leads; 5 other offices + the media centre + 17 communes coordinate
+    // (9): 6 offices + 17 communes lead
+    expect(['(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)'].map(per)).toEqual([24, 1, 1, 1, 2, 2, 1, 23]);
+    expect(assignments).toHaveLength(55);
+    expect(unresolved.map((u) => u.itemLabel)).toEqual(['(1)']);
+    const home = assignments.find((a) => a.id === 'phong-tho-tb-2022-09-07/(2)/d109-nv/lead')!;
+    expect(home.occurrences.map((o) => `${o.kind} ${o.dueDate}`)).toEqual(['report 2022-09-15', 'report 2022-12-15', 'deadline 2022-12-31']);
+  });
+
+  it('names the low-ranked units of item (1) once 2021 results are given', () => {
+    const results = registry
+      .at('2021-12-31')
+      .descendantsOf('d109')
+      .filter((u) => u.code !== undefined && u.code.length === 5)
+      .map((u, i) => ({ unitId: u.id, rank: i + 1, band: i >= 15 ? 'average' : 'good' }));
+    const { assignments, unresolved } = assignmentsOf(notice, { registry, results });
+    expect(unresolved).toEqual([]);
+    expect(assignments.filter((a) => a.itemLabel === '(1)').map((a) => a.unitId)).toEqual(['c03589', 'c03592']);
+  });
+
+  it('hands a task due after the merger to the new commune', () => {
+    const later = parseDirectiveDocument({
+      ...notice,
+      id: 'later',
+      signedOn: '2025-05-10',
+      items: [{ label: '1', summary: { vi: 'Báo cáo' }, lead: [{ by: 'unit', unitId: 'c03565' }], due: { kind: 'date', date: '2025-09-30' } }],
+    });
+    const [a] = assignmentsOf(later, { registry }).assignments;
+    expect(a!.occurrences[0]!.answeredBy.map((s) => registry.versionOn(s.unitId, '2025-09-30')?.name.vi)).toEqual(['Xã Dào San']);
+  });
+});
+
+describe('the illustrative district framework', () => {
+  it('keeps the confirmed split of 65 appraised, 25 survey and 10 leadership points', () => {
+    expect(framework.channels.map((c) => [c.id, c.maxPoints])).toEqual([['appraised', 65], ['survey', 25], ['leadership', 10]]);
+    expect(sumPoints(framework.nodes.filter((n) => n.channel === 'appraised').map((n) => n.maxPoints))).toBe(65);
+    expect(framework.nodes.map((n) => n.maxPoints)).toEqual([9, 6, 12, 5, 8, 6, 11, 8, 25, 10]);
+    expect(leavesOf(framework)).toHaveLength(46);
+    expect(indexFramework(framework).get('3.3.4')!.node.applicability?.notApplicableAllowed).toBe(true);
+    expect(framework.bands.map((b) => [b.id, b.minPercent, b.maxPercentExclusive])).toEqual([
+      ['excellent', 90, undefined],
+      ['good', 80, 90],
+      ['fair', 70, 80],
+      ['average', 55, 70],
+      ['weak', 0, 55],
+    ]);
+  });
+});
+
+describe('the example script', () => {
+  it('prints the assignments and the successor of each 2022 commune', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@par/source', 'src/print-assignments.ts', '--lang=en'], {
+      cwd: new URL('..', import.meta.url),
+      encoding: 'utf8',
+    });
+    expect(out).toContain('55 assignments');
+    expect(out).toContain('(8) lead: 2022-12-31');
+    expect(out).toContain('03391 Lả Nhì Thàng commune -> Đoàn Kết ward (03388; 1670/NQ-UBTVQH15 Art.1 cl.36)');
+    expect(out).toContain('03592 Sin Suối Hồ commune -> Sin Suối Hồ commune (03394; 1670/NQ-UBTVQH15 Art.1 cl.13)');
+  });
+});

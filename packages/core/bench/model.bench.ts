@@ -1,0 +1,100 @@
+// Figures for the model's hot paths on a province-sized data set (npm run bench).
+import { bench, describe } from 'vitest';
+import { addDays, assignmentsOf, createUnitRegistry, parseDirectiveDocument, parseFramework } from '../src/index.js';
+
+const DISTRICTS = 100;
+const PER_DISTRICT = 100;
+
+function province() {
+  const units: Record<string, unknown>[] = [{ id: 'P', code: '01', name: { vi: 'Tỉnh' }, kind: 'province', validFrom: '2000-01-01' }];
+  const changes: Record<string, unknown>[] = [];
+  for (let d = 0; d < DISTRICTS; d++) {
+    units.push({ id: `D${d}`, code: String(100 + d), name: { vi: `Huyện ${d}` }, kind: 'district', parentId: 'P', validFrom: '2000-01-01', validTo: '2025-06-30' });
+    for (let c = 0; c < PER_DISTRICT; c += 2) {
+      const code = 10_000 + d * PER_DISTRICT + c;
+      for (const k of [0, 1]) {
+        units.push({ id: `C${code + k}`, code: String(code + k), name: { vi: `Xã ${code + k}` }, kind: 'commune', parentId: `D${d}`, validFrom: '2000-01-01', validTo: '2025-06-30' });
+      }
+      units.push({ id: `N${code}`, code: String(code), name: { vi: `Xã mới ${code}` }, kind: 'commune', parentId: 'P', validFrom: '2025-07-01' });
+      changes.push({ id: `m${code}`, kind: 'merge', date: '2025-07-01', from: [`C${code}`, `C${code + 1}`], into: `N${code}`, legalBasis: [{ document: 'NQ' }] });
+    }
+  }
+  changes.push({ id: 'tier', kind: 'dissolve', date: '2025-07-01', unitIds: Array.from({ length: DISTRICTS }, (_, d) => `D${d}`), successorId: 'P', legalBasis: [{ document: 'Luật 72/2025/QH15' }] });
+  return { units: { units }, changes: { changes } };
+}
+
+function framework(leavesPerCriterion: number) {
+  const fields = Array.from({ length: 10 }, (_, f) => ({
+    code: String(f + 1),
+    name: { vi: `Lĩnh vực ${f + 1}` },
+    maxPoints: 10,
+    channel: 'appraised',
+    children: Array.from({ length: 5 }, (_, c) => ({
+      code: `${f + 1}.${c + 1}`,
+      name: { vi: 'Tiêu chí' },
+      maxPoints: 2,
+      children: Array.from({ length: leavesPerCriterion }, (_, l) => ({
+        code: `${f + 1}.${c + 1}.${l + 1}`,
+        name: { vi: 'Tiêu chí thành phần' },
+        maxPoints: l === 0 ? 2 - (leavesPerCriterion - 1) * 0.5 : 0.5,
+        rule: { kind: 'ratioTiers', tiers: [{ threshold: 100, share: 1 }, { threshold: 90, share: 0.5 }] },
+      })),
+    })),
+  }));
+  return {
+    id: 'bench',
+    version: '1',
+    title: { vi: 'Bộ tiêu chí' },
+    years: { from: 2024 },
+    unitKinds: ['commune'],
+    scale: 100,
+    channels: [{ id: 'appraised', name: { vi: 'Thẩm định' }, maxPoints: 100 }],
+    bands: [
+      { id: 'good', label: { vi: 'Tốt' }, minPercent: 80 },
+      { id: 'weak', label: { vi: 'Yếu' }, maxPercentExclusive: 80 },
+    ],
+    nodes: fields,
+  };
+}
+
+const data = province();
+const registry = createUnitRegistry(data.units, data.changes);
+const fw150 = framework(3);
+const notice = parseDirectiveDocument({
+  id: 'tb',
+  kind: 'conclusionNotice',
+  issuerId: 'P',
+  signer: { name: 'A', title: { vi: 'Chủ tịch' } },
+  signedOn: '2025-03-01',
+  title: { vi: 'Thông báo' },
+  items: [
+    {
+      label: '(1)',
+      summary: { vi: 'Báo cáo hằng quý' },
+      lead: [{ by: 'kind', kinds: ['commune'], within: 'P' }],
+      due: { kind: 'recurring', schedule: { frequency: 'quarterly', day: 20 }, from: '2025-01-01', until: '2025-12-31' },
+    },
+  ],
+});
+let day = 0;
+
+describe(`units: ${DISTRICTS * PER_DISTRICT} communes, ${DISTRICTS * PER_DISTRICT / 2} merges`, () => {
+  bench('createUnitRegistry (validate and build the history)', () => {
+    createUnitRegistry(data.units, data.changes);
+  }, { iterations: 5 });
+  bench('at(date), a date not seen before', () => {
+    registry.at(addDays('2001-01-01', day++ % 5000));
+  });
+  bench('successorsOf 1,000 communes on a date after the merger', () => {
+    for (let i = 0; i < 1000; i++) registry.successorsOf(`C${10_000 + i}`, '2026-01-01');
+  });
+  bench('assignmentsOf: one quarterly item to every commune (10,000 x 4 occurrences)', () => {
+    assignmentsOf(notice, { registry });
+  }, { iterations: 5 });
+});
+
+describe('frameworks', () => {
+  bench('parseFramework, 150 leaves', () => {
+    parseFramework(fw150);
+  });
+});
