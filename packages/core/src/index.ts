@@ -22,15 +22,8 @@ export {
   type CivilDate,
   type Period,
 } from './shared/civil-date.js';
-export {
-  IdSchema,
-  KindDeclarationSchema,
-  KindNameSchema,
-  LabelSchema,
-  labelText,
-  type KindDeclaration,
-  type Label,
-} from './shared/label.js';
+export { LabelSchema, labelText, type Label } from './shared/label.js';
+export { IdSchema, KindDeclarationSchema, KindNameSchema, type KindDeclaration } from './shared/identifiers.js';
 export { LegalBasisSchema, VerificationSchema, type LegalBasis, type Verification } from './shared/legal-basis.js';
 export {
   MAX_POINTS_MAGNITUDE,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, KindNameSchema, LabelSchema } from '../shared/label.js';
+import { IdSchema, KindNameSchema } from '../shared/identifiers.js';
+import { LabelSchema } from '../shared/label.js';
 
 /** Zod schema for a {@link UnitSelector}. */
 export const UnitSelectorSchema = z.discriminatedUnion('by', [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, KindNameSchema, LabelSchema, type Label } from '../shared/label.js';
+import { IdSchema, KindNameSchema } from '../shared/identifiers.js';
+import { LabelSchema, type Label } from '../shared/label.js';
 import { LegalBasisSchema, VerificationSchema, type LegalBasis, type Verification } from '../shared/legal-basis.js';
 import { NonNegativePointsSchema } from '../shared/points.js';
 import { BUILT_IN_RULE_SCHEMAS, type AnyScoringRule, type RuleKindSchema } from './scoring-rule.js';
@@ -103,16 +104,22 @@ export const RoundingSchema = z.strictObject({
 /** How results are rounded, once, at the edge (published tables: 3 decimals for points, 2 for percentages). */
 export interface Rounding extends z.output<typeof RoundingSchema> {}
 
+function ruleUnion(extraRules: readonly RuleKindSchema[]): z.ZodType<AnyScoringRule> {
+  return z.discriminatedUnion('kind', [...BUILT_IN_RULE_SCHEMAS, ...extraRules]) as unknown as z.ZodType<AnyScoringRule>;
+}
+
+const YearsSchema = z.strictObject({ from: z.int().min(1990).max(2200), to: z.int().min(1990).max(2200).optional() });
+
 /** Builds the framework schema, with extra rule kinds added to the built-in ones. */
 export function makeFrameworkSchema(extraRules: readonly RuleKindSchema[] = []) {
-  const rule = z.discriminatedUnion('kind', [...BUILT_IN_RULE_SCHEMAS, ...extraRules]) as unknown as z.ZodType<AnyScoringRule>;
+  const rule = ruleUnion(extraRules);
   return z.strictObject({
     id: IdSchema,
     version: z.string().trim().min(1),
     title: LabelSchema,
     /** Issuing body and decision, as cited. */
     issuer: z.string().optional(),
-    years: z.strictObject({ from: z.int().min(1990).max(2200), to: z.int().min(1990).max(2200).optional() }),
+    years: YearsSchema,
     unitKinds: z.array(KindNameSchema).min(1),
     legalBasis: z.array(LegalBasisSchema).default([]),
     /** The total scale (100 for every PAR index on record). */
@@ -139,9 +146,8 @@ export interface Framework extends Omit<z.output<typeof FrameworkSchema>, 'nodes
   readonly nodes: readonly FrameworkNode[];
 }
 
-/** Zod schema for a framework-derivation operation. */
-export function makeDerivationOperationSchema(extraRules: readonly RuleKindSchema[] = []) {
-  const rule = z.discriminatedUnion('kind', [...BUILT_IN_RULE_SCHEMAS, ...extraRules]) as unknown as z.ZodType<AnyScoringRule>;
+function makeDerivationOperationSchema(extraRules: readonly RuleKindSchema[]) {
+  const rule = ruleUnion(extraRules);
   const node = nodeSchema(rule);
   return z.discriminatedUnion('op', [
     z.strictObject({ op: z.literal('exclude'), code: z.string().min(1) }),
@@ -180,7 +186,7 @@ export function makeFrameworkDerivationSchema(extraRules: readonly RuleKindSchem
     base: z.strictObject({ id: IdSchema, version: z.string().min(1) }),
     title: LabelSchema.optional(),
     issuer: z.string().optional(),
-    years: z.strictObject({ from: z.int().min(1990).max(2200), to: z.int().min(1990).max(2200).optional() }).optional(),
+    years: YearsSchema.optional(),
     unitKinds: z.array(KindNameSchema).min(1).optional(),
     legalBasis: z.array(LegalBasisSchema).optional(),
     scale: NonNegativePointsSchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CivilDateSchema } from '../shared/civil-date.js';
-import { IdSchema, LabelSchema } from '../shared/label.js';
+import { IdSchema } from '../shared/identifiers.js';
+import { LabelSchema } from '../shared/label.js';
 import { LegalBasisSchema } from '../shared/legal-basis.js';
 
 const common = {

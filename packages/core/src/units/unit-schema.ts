@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CivilDateSchema } from '../shared/civil-date.js';
-import { IdSchema, KindDeclarationSchema, KindNameSchema, LabelSchema } from '../shared/label.js';
+import { IdSchema, KindDeclarationSchema, KindNameSchema } from '../shared/identifiers.js';
+import { LabelSchema } from '../shared/label.js';
 
 /**
  * The unit kinds every registry knows, with their Vietnamese names. A units document may declare more
