@@ -67,6 +67,23 @@ describe('unit registry queries', () => {
     expect(registry.successorsOf('AB', '2020-01-01')).toEqual([]);
   });
 
+  it('records establishment and a rename that changes the code', () => {
+    const u = miniUnits();
+    u.units.push({ id: 'Z', code: '00099', name: { vi: 'Z' }, kind: 'specialZone', parentId: 'P', validFrom: '2025-07-01' });
+    const c = miniChanges();
+    c.changes.push(
+      { id: 'e1', kind: 'establish', date: '2025-07-01', unitIds: ['Z'], legalBasis: [{ document: 'NQ' }] },
+      { id: 'r2', kind: 'rename', date: '2026-01-01', unitId: 'Z', name: { vi: 'Đặc khu Z' }, code: '00098', legalBasis: [{ document: 'NQ' }] },
+    );
+    const r = createUnitRegistry(u, c);
+    expect(r.predecessorsOf('Z')).toEqual([]);
+    expect(r.at('2025-12-31').byCode('00099')?.id).toBe('Z');
+    expect(r.at('2026-01-01').byCode('00099')).toBeUndefined();
+    expect(r.at('2026-01-01').byCode('00098')?.name.vi).toBe('Đặc khu Z');
+    c.changes[4]!.date = '2025-08-01';
+    expect(issuesOf(() => createUnitRegistry(u, c)).map((i) => [i.path, i.code])).toEqual([[['changes', 4, 'unitIds', 0], 'start_mismatch']]);
+  });
+
   it('names unit kinds, built in and declared', () => {
     const r = createUnitRegistry({
       kinds: [{ id: 'borderPost', name: { vi: 'Đồn biên phòng' } }],
