@@ -130,3 +130,24 @@ export { deriveFramework, parseFrameworkDerivation } from './frameworks/derive-f
 export { indexFramework, leavesOf, type IndexedNode } from './frameworks/framework-index.js';
 
 export { INPUT_DOCUMENT_SCHEMAS, inputJsonSchema, type InputDocumentName } from './json-schemas.js';
+
+export {
+  AppraisalSchema,
+  AssessmentEntrySchema,
+  AssessmentSchema,
+  AssessmentStatusSchema,
+  EvidenceSchema,
+  RuleInputSchema,
+  type Appraisal,
+  type Assessment,
+  type AssessmentEntry,
+  type AssessmentStatus,
+  type Evidence,
+  type RuleInput,
+} from './scoring/assessment-schema.js';
+export { MetricSchema, type Metric } from './scoring/metric.js';
+export { parseAssessment } from './scoring/parse-assessment.js';
+export { describeRule, evaluateRule, inputProblem, type RuleOutcome } from './scoring/rule-evaluation.js';
+export type { LeafSource, ScoringWarning } from './scoring/unit-evaluation.js';
+export type { ChannelResult, IndexResult, IndexResultSet, NodeResult, TieBreak } from './scoring/index-result.js';
+export { computeIndex, createIndexEngine, type IndexEngine, type IndexOptions, type UnitFacts } from './scoring/index-engine.js';

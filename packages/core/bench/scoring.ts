@@ -1,0 +1,80 @@
+// npm run bench: the scoring engine at province scale (10,000 units x 150 leaves).
+import type { BenchTask } from './run.js';
+import { computeIndex, createIndexEngine, parseFramework, type Assessment } from '../src/index.js';
+
+const UNITS = 10_000;
+
+/** 10 fields x 5 criteria x 3 leaves = 150 leaves worth 100 points; rules of every built-in kind. */
+function framework() {
+  const rules = [
+    { kind: 'ratioTiers', tiers: [{ threshold: 100, share: 1 }, { threshold: 90, share: 0.5 }] },
+    { kind: 'linear', floorPercent: 50 },
+    { kind: 'manual', step: 0.25 },
+  ];
+  return parseFramework({
+    id: 'bench',
+    version: '1',
+    title: { vi: 'Bộ tiêu chí' },
+    years: { from: 2024 },
+    unitKinds: ['commune'],
+    scale: 100,
+    channels: [{ id: 'appraised', name: { vi: 'Thẩm định' }, maxPoints: 100 }],
+    bands: [
+      { id: 'excellent', label: { vi: 'Xuất sắc' }, minPercent: 90 },
+      { id: 'good', label: { vi: 'Tốt' }, minPercent: 80, maxPercentExclusive: 90 },
+      { id: 'weak', label: { vi: 'Yếu' }, maxPercentExclusive: 80 },
+    ],
+    nodes: Array.from({ length: 10 }, (_, f) => ({
+      code: String(f + 1),
+      name: { vi: `Lĩnh vực ${f + 1}` },
+      maxPoints: 10,
+      channel: 'appraised',
+      children: Array.from({ length: 5 }, (_, c) => ({
+        code: `${f + 1}.${c + 1}`,
+        name: { vi: 'Tiêu chí' },
+        maxPoints: 2,
+        children: Array.from({ length: 3 }, (_, l) => ({
+          code: `${f + 1}.${c + 1}.${l + 1}`,
+          name: { vi: 'Tiêu chí thành phần' },
+          maxPoints: l === 0 ? 1 : 0.5,
+          rule: rules[l],
+        })),
+      })),
+    })),
+  });
+}
+
+const fw = framework();
+const codes = Array.from({ length: 10 }, (_, f) => Array.from({ length: 5 }, (_, c) => [1, 2, 3].map((l) => `${f + 1}.${c + 1}.${l}`))).flat(2);
+let seed = 42;
+const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const assessments: Assessment[] = Array.from({ length: UNITS }, (_, u) => ({
+  unitId: `u${u}`,
+  framework: { id: 'bench', version: '1' },
+  period: '2024',
+  status: 'appraised',
+  evidence: [],
+  entries: codes.map((code, i) => {
+    const kind = i % 3;
+    if (kind === 2) return { code, self: { points: Math.floor(random() * 3) * 0.25, evidence: [] }, appraisals: [] };
+    return { code, self: { input: Math.round(80 + random() * 20), evidence: [] }, appraisals: random() < 0.1 ? [{ round: 1, points: 0, appraiser: 'SNV' }] : [] };
+  }),
+}));
+const engine = createIndexEngine(fw);
+for (const a of assessments) engine.set(a);
+engine.results();
+let flip = 0;
+
+export const tasks: BenchTask[] = [
+  { name: `computeIndex: ${UNITS} units x ${codes.length} leaves, rank and band`, fn: () => computeIndex(fw, assessments), iterations: 15, targetMs: 100 },
+  {
+    name: 'recompute after one unit changed (set, then its result and rank)',
+    fn: () => {
+      const a = assessments[flip++ % UNITS]!;
+      engine.set({ ...a, entries: [{ code: '1.1.3', self: { points: flip % 2 ? 1 : 0, evidence: [] }, appraisals: [] }, ...a.entries.slice(1)] });
+      return engine.result(a.unitId)!.rank;
+    },
+    iterations: 2000,
+    targetMs: 1,
+  },
+];

@@ -1,0 +1,350 @@
+import type { Framework } from '../frameworks/framework-schema.js';
+import { fromMicro } from '../shared/points.js';
+import { IssueList } from '../shared/validate.js';
+import type { Assessment, RuleInput } from './assessment-schema.js';
+import { CHANNELS, compileFramework, type CompiledFramework } from './compiled-framework.js';
+import { evidenceWarnings } from './evidence-checks.js';
+import { compareRatios, percentRounded } from './exact-ratio.js';
+import type { IndexResult, IndexResultSet, NodeResult, TieBreak } from './index-result.js';
+import type { Metric } from './metric.js';
+import { evaluateUnit, LeafScratch, NO_TIER, SOURCES, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
+
+/** What a unit must say about itself for applicability and peer groups. */
+export interface UnitFacts {
+  readonly id: string;
+  readonly kind: string;
+  readonly tags?: readonly string[];
+}
+
+/** Options of {@link computeIndex} and {@link createIndexEngine}. */
+export interface IndexOptions {
+  /** Metric values; those of the assessment's period score metric-bound leaves. */
+  readonly metrics?: readonly Metric[];
+  /** Unit kinds and tags: node applicability and peer groups by kind. */
+  readonly units?: readonly UnitFacts[];
+  /** Peer groups: by `unitKind` (the default when units are given), `all` in one group, or a function. */
+  readonly peerGroup?: 'unitKind' | 'all' | ((unit: UnitFacts | undefined, unitId: string) => string);
+  /** Tie-break rule for ranks. Default `shared`: equal index, equal rank. */
+  readonly tieBreak?: TieBreak;
+}
+
+interface UnitState {
+  readonly assessment: Assessment;
+  readonly totals: ChannelTotals;
+  readonly finalMicro: number;
+  readonly applicableMicro: number;
+  readonly tieMicro: number;
+  readonly group: string;
+  readonly key: number;
+  readonly band: string | null;
+  readonly warnings: readonly ScoringWarning[];
+}
+
+/** An index computation kept in memory, recomputed one unit at a time. */
+export interface IndexEngine {
+  /** Adds or replaces one unit's assessment (validate it with `parseAssessment` first). */
+  set(assessment: Assessment): void;
+  /** Removes a unit. */
+  remove(unitId: string): void;
+  /** One unit's current result, its rank found in its peer group's order (logarithmic time). */
+  result(unitId: string): IndexResult | undefined;
+  /** An immutable snapshot of every unit's current result. */
+  results(): IndexResultSet;
+}
+
+/**
+ * Computes every unit's points per channel, applicable maximum, index, band and competition rank within its
+ * peer group, exactly: points are summed in integer millionths, the index is compared as an exact ratio, and
+ * rounding happens once, in the result. Throws {@link ParValidationError} when assessments are for another
+ * framework version or period, or a unit is assessed twice.
+ */
+export function computeIndex(framework: Framework, assessments: readonly Assessment[], options: IndexOptions = {}): IndexResultSet {
+  const issues = new IssueList();
+  const seen = new Set<string>();
+  assessments.forEach((a, i) => {
+    if (a.framework.id !== framework.id || a.framework.version !== framework.version) {
+      issues.add(['assessments', i, 'framework'], 'framework_mismatch', `Assessment of "${a.unitId}" is for ${a.framework.id}@${a.framework.version}, not ${framework.id}@${framework.version}`);
+    }
+    if (a.period !== assessments[0]!.period) issues.add(['assessments', i, 'period'], 'period_mismatch', `Assessment of "${a.unitId}" is for ${a.period}, not ${assessments[0]!.period}`);
+    if (seen.has(a.unitId)) issues.add(['assessments', i, 'unitId'], 'duplicate_unit', `Unit "${a.unitId}" is assessed twice`);
+    seen.add(a.unitId);
+  });
+  issues.throwIfAny('index computation');
+  const engine = new Engine(compileFramework(framework), options);
+  engine.load(assessments);
+  return engine.results();
+}
+
+/** Creates an {@link IndexEngine}: set assessments one by one, ask for results as often as needed. */
+export function createIndexEngine(framework: Framework, options: IndexOptions = {}): IndexEngine {
+  return new Engine(compileFramework(framework), options);
+}
+
+class Engine implements IndexEngine {
+  private readonly states = new Map<string, UnitState>();
+  private readonly groups = new Map<string, UnitState[]>();
+  private readonly scratch: LeafScratch;
+  private readonly units: ReadonlyMap<string, UnitFacts>;
+  private readonly metrics = new Map<string, Map<string, RuleInput>>();
+  private period: string | undefined;
+
+  constructor(
+    private readonly cf: CompiledFramework,
+    private readonly options: IndexOptions,
+  ) {
+    this.scratch = new LeafScratch(cf.leaves.length);
+    this.units = new Map((options.units ?? []).map((u) => [u.id, u]));
+  }
+
+  private metricsOf(unitId: string, period: string): ReadonlyMap<string, RuleInput> | undefined {
+    if (this.period !== period) {
+      this.period = period;
+      this.metrics.clear();
+      for (const m of this.options.metrics ?? []) {
+        if (m.period !== period) continue;
+        let map = this.metrics.get(m.unitId);
+        if (!map) this.metrics.set(m.unitId, (map = new Map()));
+        map.set(m.metricId, m.value);
+      }
+    }
+    return this.metrics.get(unitId);
+  }
+
+  private groupOf(unitId: string): string {
+    const unit = this.units.get(unitId);
+    const rule = this.options.peerGroup ?? (this.options.units ? 'unitKind' : 'all');
+    if (typeof rule === 'function') return rule(unit, unitId);
+    return rule === 'all' ? 'all' : (unit?.kind ?? 'unknown');
+  }
+
+  private evaluate(a: Assessment, warnings: ScoringWarning[] | undefined): ChannelTotals {
+    const unit = this.units.get(a.unitId);
+    return evaluateUnit(this.cf, a, { metrics: this.metricsOf(a.unitId, a.period), unit: unit && { kind: unit.kind, tags: unit.tags ?? [] } }, this.scratch, warnings);
+  }
+
+  /** Loads many assessments into an empty engine, sorting each peer group once. */
+  load(assessments: readonly Assessment[]): void {
+    for (const a of assessments) {
+      const state = this.stateOf(a);
+      this.states.set(a.unitId, state);
+      let list = this.groups.get(state.group);
+      if (!list) this.groups.set(state.group, (list = []));
+      list.push(state);
+    }
+    for (const list of this.groups.values()) list.sort((x, y) => this.compare(x, y, false));
+  }
+
+  set(a: Assessment): void {
+    const state = this.stateOf(a);
+    this.remove(a.unitId);
+    this.states.set(a.unitId, state);
+    const list = this.groups.get(state.group) ?? [];
+    this.groups.set(state.group, list);
+    list.splice(this.lowerBound(list, state, false), 0, state);
+  }
+
+  private stateOf(a: Assessment): UnitState {
+    const warnings: ScoringWarning[] = [];
+    const totals = this.evaluate(a, warnings);
+    for (const w of evidenceWarnings(this.cf, a)) warnings.push(w);
+    let finalMicro = 0;
+    let applicableMicro = 0;
+    for (let c = 0; c < CHANNELS.length; c++) {
+      if (CHANNELS[c] === 'deduction') finalMicro -= totals.final[c]!;
+      else finalMicro += totals.final[c]!;
+      if (!this.cf.adjustment[c]) applicableMicro += totals.applicable[c]!;
+    }
+    if (applicableMicro === 0) warnings.push({ unitId: a.unitId, kind: 'nothingApplicable', message: 'No node applies to the unit; it has no index and no rank' });
+    const tieBreak = this.options.tieBreak ?? 'shared';
+    return {
+      assessment: a,
+      totals,
+      finalMicro,
+      applicableMicro,
+      tieMicro: tieBreak === 'appraisedPoints' ? totals.final[0]! : tieBreak === 'finalPoints' ? finalMicro : 0,
+      group: this.groupOf(a.unitId),
+      key: applicableMicro === 0 ? Number.NEGATIVE_INFINITY : finalMicro / applicableMicro,
+      band: this.bandOf(finalMicro, applicableMicro),
+      warnings,
+    };
+  }
+
+  remove(unitId: string): void {
+    const old = this.states.get(unitId);
+    if (!old) return;
+    this.states.delete(unitId);
+    const list = this.groups.get(old.group)!;
+    list.splice(this.lowerBound(list, old, false), 1);
+  }
+
+  private bandOf(finalMicro: number, applicableMicro: number): string | null {
+    if (applicableMicro === 0) return null;
+    const clamped = Math.max(0, Math.min(finalMicro, applicableMicro));
+    for (const b of this.cf.framework.bands) {
+      // clamped/applicable*100 >= min  <=>  clamped*100 >= min*applicable (exactly)
+      const aboveMin = compareRatios(clamped * 100, applicableMicro, Math.round(b.minPercent * 1e6), 1e6) >= 0;
+      const belowMax = b.maxPercentExclusive === undefined || compareRatios(clamped * 100, applicableMicro, Math.round(b.maxPercentExclusive * 1e6), 1e6) < 0;
+      if (aboveMin && belowMax) return b.id;
+    }
+    return null;
+  }
+
+  /**
+   * Orders better units first: higher exact index, then the tie-break points, then (unless `rankOnly`) unit id.
+   * Units with nothing applicable come last.
+   */
+  private compare(x: UnitState, y: UnitState, rankOnly: boolean): number {
+    if (x.key !== y.key) return x.key > y.key ? -1 : 1;
+    const same = x.finalMicro === y.finalMicro && x.applicableMicro === y.applicableMicro;
+    if (!same && x.applicableMicro > 0 && y.applicableMicro > 0) {
+      // equal doubles may still be different ratios: settle it exactly
+      const exact = compareRatios(x.finalMicro, x.applicableMicro, y.finalMicro, y.applicableMicro);
+      if (exact !== 0) return -exact;
+    }
+    if (x.tieMicro !== y.tieMicro) return x.tieMicro > y.tieMicro ? -1 : 1;
+    if (rankOnly) return 0;
+    return x.assessment.unitId < y.assessment.unitId ? -1 : x.assessment.unitId > y.assessment.unitId ? 1 : 0;
+  }
+
+  /** First position in `list` whose unit does not come before `s` (by rank key only, or fully). */
+  private lowerBound(list: readonly UnitState[], s: UnitState, rankOnly: boolean): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(list[mid]!, s, rankOnly) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Competition rank: one more than the number of units strictly ahead in the peer group. */
+  private rankOf(s: UnitState): number | null {
+    return s.applicableMicro === 0 ? null : this.lowerBound(this.groups.get(s.group)!, s, true) + 1;
+  }
+
+  result(unitId: string): IndexResult | undefined {
+    const s = this.states.get(unitId);
+    return s && this.toResult(s, this.rankOf(s));
+  }
+
+  results(): IndexResultSet {
+    const { framework } = this.cf;
+    // Ranks are computed now; result objects are built on first access.
+    const order: UnitState[] = [];
+    const ranks: (number | null)[] = [];
+    for (const group of [...this.groups.keys()].sort()) {
+      const list = this.groups.get(group)!;
+      let rank: number | null = null;
+      for (let i = 0; i < list.length; i++) {
+        const s = list[i]!;
+        if (s.applicableMicro === 0) rank = null;
+        else if (i === 0 || this.compare(list[i - 1]!, s, true) !== 0) rank = i + 1;
+        order.push(s);
+        ranks.push(rank);
+      }
+    }
+    let all: IndexResult[] | undefined;
+    let byUnit: Map<string, IndexResult> | undefined;
+    const materialise = () => {
+      all ??= order.map((s, i) => this.toResult(s, ranks[i]!));
+      byUnit ??= new Map(all.map((r) => [r.unitId, r]));
+      return { all, byUnit };
+    };
+    let assessments: Map<string, Assessment> | undefined;
+    return {
+      framework: { id: framework.id, version: framework.version },
+      period: order[0]?.assessment.period ?? '',
+      rounding: framework.rounding,
+      tieBreak: this.options.tieBreak ?? 'shared',
+      peerGroups: typeof this.options.peerGroup === 'function' ? 'custom' : (this.options.peerGroup ?? (this.options.units ? 'unitKind' : 'all')),
+      get results() {
+        return materialise().all;
+      },
+      get: (unitId) => materialise().byUnit.get(unitId),
+      breakdown: (unitId) => {
+        assessments ??= new Map(order.map((s) => [s.assessment.unitId, s.assessment]));
+        const a = assessments.get(unitId);
+        return a ? this.breakdownOf(a) : [];
+      },
+    };
+  }
+
+  private toResult(s: UnitState, rank: number | null): IndexResult {
+    const { framework } = this.cf;
+    const t = s.totals;
+    const channels = framework.channels.map((c) => {
+      const i = CHANNELS.indexOf(c.id);
+      return {
+        channel: c.id,
+        self: fromMicro(t.self[i]!),
+        appraised: fromMicro(t.appraised[i]!),
+        final: fromMicro(t.final[i]!),
+        max: c.maxPoints,
+        applicableMax: fromMicro(t.applicable[i]!),
+      };
+    });
+    let self = 0;
+    let appraised = 0;
+    let max = 0;
+    for (let c = 0; c < CHANNELS.length; c++) {
+      if (this.cf.adjustment[c]) continue;
+      self += t.self[c]!;
+      appraised += t.appraised[c]!;
+      max += this.cf.channelMaxMicro[c]!;
+    }
+    const index = s.applicableMicro === 0 ? null : percentRounded(Math.max(0, Math.min(s.finalMicro, s.applicableMicro)), s.applicableMicro, framework.rounding.percentDecimals);
+    return {
+      unitId: s.assessment.unitId,
+      peerGroup: s.group,
+      rank,
+      band: s.band,
+      indexPercent: index,
+      points: { self: fromMicro(self), appraised: fromMicro(appraised), final: fromMicro(s.finalMicro), max: fromMicro(max), applicableMax: fromMicro(s.applicableMicro) },
+      channels,
+      warnings: s.warnings,
+    };
+  }
+
+  private breakdownOf(a: Assessment): NodeResult[] {
+    const cf = this.cf;
+    this.evaluate(a, undefined);
+    const s = this.scratch;
+    const n = cf.nodes.length;
+    const self = new Float64Array(n);
+    const final = new Float64Array(n);
+    const applicable = new Float64Array(n);
+    for (let pos = 0; pos < cf.leaves.length; pos++) {
+      const node = cf.leaves[pos]!;
+      self[node] = s.self[pos]! < 0 || s.applicable[pos] === 0 ? 0 : s.self[pos]!;
+      final[node] = s.final[pos]!;
+      applicable[node] = s.applicable[pos]!;
+    }
+    for (let i = n - 1; i > 0; i--) {
+      const p = cf.parent[i]!;
+      if (p < 0) continue;
+      self[p]! += self[i]!;
+      final[p]! += final[i]!;
+      applicable[p]! += applicable[i]!;
+    }
+    const depth = new Int32Array(n);
+    return cf.nodes.map((node, i) => {
+      depth[i] = cf.parent[i]! < 0 ? 1 : depth[cf.parent[i]!]! + 1;
+      const pos = cf.leafPos[i]!;
+      const deduction = CHANNELS[cf.channel[i]!] === 'deduction';
+      return {
+        code: node.code,
+        depth: depth[i]!,
+        channel: CHANNELS[cf.channel[i]!]!,
+        maxPoints: node.maxPoints,
+        applicableMaxPoints: fromMicro(applicable[i]!),
+        self: fromMicro(self[i]!),
+        final: fromMicro(final[i]!),
+        lost: fromMicro(deduction ? final[i]! : applicable[i]! - final[i]!),
+        componentIndex: applicable[i] === 0 ? null : percentRounded(Math.max(0, final[i]!), applicable[i]!, cf.framework.rounding.percentDecimals),
+        ...(pos >= 0 ? { source: SOURCES[s.source[pos]!]! } : {}),
+        ...(pos >= 0 && s.tier[pos] !== NO_TIER ? { tier: s.tier[pos]! } : {}),
+      };
+    });
+  }
+}

@@ -1,0 +1,194 @@
+import { microOf } from '../shared/points.js';
+import type { Assessment, RuleInput } from './assessment-schema.js';
+import { CHANNELS, type CompiledFramework } from './compiled-framework.js';
+
+/** Something worth a reviewer's attention in an assessment; it does not stop the computation. */
+export interface ScoringWarning {
+  readonly unitId: string;
+  /** Leaf code, when the warning is about one node. */
+  readonly code?: string;
+  readonly kind:
+    | 'notScored'
+    | 'selfDiffersFromComputed'
+    | 'evidenceMissing'
+    | 'evidenceOutsidePeriod'
+    | 'unknownCode'
+    | 'nothingApplicable';
+  readonly message: string;
+}
+
+/** Where a leaf's final points came from. */
+export type LeafSource = 'appraisal' | 'imported' | 'self' | 'computed' | 'notScored' | 'notApplicable';
+
+/** Lookups an evaluation needs besides the assessment. */
+export interface EvaluationContext {
+  /** Metric values of the unit for the assessment's period, by metric id. */
+  readonly metrics: ReadonlyMap<string, RuleInput> | undefined;
+  /** The unit's kind and tags, for node applicability; `undefined` when unknown (then every node applies). */
+  readonly unit: { readonly kind: string; readonly tags: readonly string[] } | undefined;
+}
+
+/** Per-leaf working arrays, reused across units. */
+export class LeafScratch {
+  readonly self: Float64Array;
+  readonly final: Float64Array;
+  readonly applicable: Float64Array;
+  readonly computed: Float64Array;
+  readonly tier: Int32Array;
+  readonly source: Uint8Array;
+  constructor(size: number) {
+    this.self = new Float64Array(size);
+    this.final = new Float64Array(size);
+    this.applicable = new Float64Array(size);
+    this.computed = new Float64Array(size);
+    this.tier = new Int32Array(size);
+    this.source = new Uint8Array(size);
+  }
+}
+
+/** Leaf sources by their index in the scratch `source` array. */
+export const SOURCES: readonly LeafSource[] = ['notScored', 'appraisal', 'imported', 'self', 'computed', 'notApplicable'];
+const NOT_SCORED = 0;
+const APPRAISAL = 1;
+const IMPORTED = 2;
+const SELF = 3;
+const COMPUTED = 4;
+const NOT_APPLICABLE = 5;
+const NONE = -1;
+/** Marks a leaf whose rule matched no tier because it was not computed (-1 is "otherwise"). */
+export const NO_TIER = -2;
+
+/** Channel totals of one unit, in micro-points, by channel index. */
+export interface ChannelTotals {
+  readonly self: number[];
+  readonly appraised: number[];
+  readonly final: number[];
+  readonly applicable: number[];
+}
+
+/** Whether the unit's kind and tags let the leaf (and its ancestors) apply. */
+function applies(cf: CompiledFramework, leafNode: number, unit: EvaluationContext['unit']): boolean {
+  if (!unit) return true;
+  for (let n = leafNode; n !== -1; n = cf.parent[n]!) {
+    const a = cf.nodes[n]!.applicability;
+    if (!a) continue;
+    if (a.unitKinds && !a.unitKinds.includes(unit.kind)) return false;
+    if (a.tags && !a.tags.every((t) => unit.tags.includes(t))) return false;
+  }
+  return true;
+}
+
+function computeFrom(cf: CompiledFramework, input: RuleInput, s: LeafScratch, pos: number): number {
+  const rule = cf.rules[pos];
+  if (!rule) return NONE;
+  const micro = rule.evaluate(input);
+  s.tier[pos] = rule.tier;
+  return micro;
+}
+
+/**
+ * Scores every leaf of one assessment into the scratch arrays and returns the channel totals. Final points
+ * come from the last appraisal round, else imported points, else the self score, else the points the rule
+ * computes from a metric or the unit's measured input; a leaf with none scores 0 with a warning.
+ */
+export function evaluateUnit(
+  cf: CompiledFramework,
+  a: Assessment,
+  ctx: EvaluationContext,
+  s: LeafScratch,
+  warnings: ScoringWarning[] | undefined,
+): ChannelTotals {
+  const leafCount = cf.leaves.length;
+  s.self.fill(NONE);
+  s.final.fill(NONE);
+  s.computed.fill(NONE);
+  s.tier.fill(NO_TIER);
+  s.source.fill(NOT_SCORED);
+  s.applicable.set(cf.leafMaxMicro);
+  if (cf.anyRestricted && ctx.unit) {
+    for (let pos = 0; pos < leafCount; pos++) if (cf.restricted[pos] && !applies(cf, cf.leaves[pos]!, ctx.unit)) s.applicable[pos] = 0;
+  }
+  if (ctx.metrics) {
+    for (const pos of cf.metricLeaves) {
+      const value = ctx.metrics.get(cf.nodes[cf.leaves[pos]!]!.metric!.metricId);
+      if (value !== undefined) s.computed[pos] = computeFrom(cf, value, s, pos);
+    }
+  }
+  const entries = a.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    // Entries usually follow the framework's leaf order: try that before the map.
+    const guess = i < leafCount ? cf.leaves[i]! : -1;
+    const node = guess !== -1 && cf.codes[guess] === entry.code ? guess : cf.byCode.get(entry.code);
+    const pos = node === undefined ? -1 : cf.leafPos[node]!;
+    if (pos === -1) {
+      warnings?.push({ unitId: a.unitId, code: entry.code, kind: 'unknownCode', message: `"${entry.code}" is not a leaf of the framework` });
+      continue;
+    }
+    if (entry.notApplicable) {
+      s.applicable[pos] = 0;
+      s.source[pos] = NOT_APPLICABLE;
+      s.final[pos] = 0;
+      continue;
+    }
+    const self = entry.self;
+    if (self) {
+      if (self.input !== undefined && s.computed[pos] === NONE) s.computed[pos] = computeFrom(cf, self.input, s, pos);
+      if (self.points !== undefined) s.self[pos] = microOf(self.points);
+      else if (s.computed[pos] !== NONE) s.self[pos] = s.computed[pos]!;
+    }
+    const rounds = entry.appraisals.length;
+    const last = rounds > 0 ? entry.appraisals[rounds - 1] : undefined; // never read index -1: V8's slow path
+    if (last) {
+      s.final[pos] = microOf(last.points);
+      s.source[pos] = APPRAISAL;
+    } else if (entry.imported) {
+      s.final[pos] = microOf(entry.imported.points);
+      s.source[pos] = IMPORTED;
+    } else if (s.self[pos] !== NONE) {
+      s.final[pos] = s.self[pos]!;
+      s.source[pos] = SELF;
+    }
+    if (warnings && self?.points !== undefined && s.computed[pos] !== NONE && s.computed[pos] !== s.self[pos]) {
+      warnings.push({
+        unitId: a.unitId,
+        code: entry.code,
+        kind: 'selfDiffersFromComputed',
+        message: `Self score ${self.points} differs from the ${s.computed[pos]! / 1e6} its rule computes from the measured value; the self score is kept`,
+      });
+    }
+  }
+  const totals: ChannelTotals = { self: [0, 0, 0, 0, 0], appraised: [0, 0, 0, 0, 0], final: [0, 0, 0, 0, 0], applicable: [0, 0, 0, 0, 0] };
+  const { self: selfArr, final: finalArr, applicable: applicableArr, computed: computedArr, source: sourceArr } = s;
+  for (let pos = 0; pos < leafCount; pos++) {
+    let final = finalArr[pos]!;
+    const applicable = applicableArr[pos]!;
+    if (final === NONE) {
+      const computed = computedArr[pos]!;
+      if (computed !== NONE) {
+        final = computed;
+        sourceArr[pos] = COMPUTED;
+      } else {
+        final = 0;
+        if (warnings && applicable > 0) {
+          const code = cf.codes[cf.leaves[pos]!]!;
+          warnings.push({ unitId: a.unitId, code, kind: 'notScored', message: `"${code}" has no score; it counts 0` });
+        }
+      }
+    }
+    if (applicable === 0) {
+      sourceArr[pos] = NOT_APPLICABLE;
+      final = 0;
+    }
+    finalArr[pos] = final;
+    const c = cf.leafChannel[pos]!;
+    const self = selfArr[pos]!;
+    if (self !== NONE && applicable !== 0) totals.self[c]! += self;
+    totals.appraised[c]! += final;
+    totals.applicable[c]! += applicable;
+  }
+  for (let c = 0; c < CHANNELS.length; c++) {
+    totals.final[c] = cf.adjustment[c] ? Math.min(totals.appraised[c]!, cf.channelMaxMicro[c]!) : totals.appraised[c]!;
+  }
+  return totals;
+}
