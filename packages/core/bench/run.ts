@@ -28,15 +28,17 @@ for (const task of tasks) {
   const bench = new Bench({ time: 0, iterations: task.iterations ?? 30, warmupIterations: 3, warmupTime: 0 });
   bench.add(task.name, task.fn);
   await bench.run();
-  const latency = bench.tasks[0]!.result!.latency!;
+  const result = bench.tasks[0]!.result;
+  if (!result || !('latency' in result)) throw new Error(`${task.name} did not complete`);
+  const latency = result.latency;
   rows.push({
     benchmark: task.name,
-    'median ms': +latency.p50!.toFixed(3),
+    'median ms': +latency.p50.toFixed(3),
     'p75 ms': +latency.p75.toFixed(3),
     'min ms': +latency.min.toFixed(3),
     samples: latency.samplesCount,
     target: task.targetMs === undefined ? '' : `<= ${task.targetMs} ms`,
-    met: task.targetMs === undefined ? '' : latency.p50! <= task.targetMs ? 'yes' : 'NO',
+    met: task.targetMs === undefined ? '' : latency.p50 <= task.targetMs ? 'yes' : 'NO',
   });
 }
 console.table(rows);

@@ -151,3 +151,37 @@ export { describeRule, evaluateRule, inputProblem, type RuleOutcome } from './sc
 export type { LeafSource, ScoringWarning } from './scoring/unit-evaluation.js';
 export type { ChannelResult, IndexResult, IndexResultSet, NodeResult, TieBreak } from './scoring/index-result.js';
 export { computeIndex, createIndexEngine, type IndexEngine, type IndexOptions, type UnitFacts } from './scoring/index-engine.js';
+export { ASSESSMENT_TRANSITIONS, updateAssessment } from './scoring/assessment-status.js';
+export { explain, type ExplainOptions, type LeafExplanation, type PeerComparison, type UnitExplanation } from './scoring/explain.js';
+export {
+  CrosswalkSchema,
+  compareResults,
+  parseCrosswalk,
+  type CompareOptions,
+  type Crosswalk,
+  type MergePolicy,
+  type NodeChange,
+  type UnitChangeRow,
+  type YearOverYear,
+} from './scoring/year-over-year.js';
+export { gapAnalysis, type GapAnalysis, type GapOptions, type NodeGap, type UnitPotential } from './scoring/gap-analysis.js';
+export {
+  ItemListSchema,
+  PublishedTableSchema,
+  reconcile,
+  type CorrectedRow,
+  type Discrepancy,
+  type ItemList,
+  type PublishedTable,
+  type ReconcileOptions,
+  type Reconciliation,
+} from './scoring/reconcile.js';
+export {
+  sensitivity,
+  type NotApplicablePolicy,
+  type RankStability,
+  type SensitivityOptions,
+  type SensitivityReport,
+} from './scoring/sensitivity.js';
+export { resultsToCsv, resultsToJson, type CsvOptions, type IndexResultsJson } from './scoring/serialise.js';
+export { metricsByUnit } from './scoring/metric.js';

@@ -3,6 +3,10 @@ import { DirectiveDocumentSchema } from './directives/directive-schema.js';
 import { FrameworkDerivationSchema, FrameworkSchema } from './frameworks/framework-schema.js';
 import { UnitChangesDocumentSchema } from './units/unit-change-schema.js';
 import { UnitsDocumentSchema } from './units/unit-schema.js';
+import { AssessmentSchema } from './scoring/assessment-schema.js';
+import { MetricSchema } from './scoring/metric.js';
+import { PublishedTableSchema } from './scoring/reconcile.js';
+import { CrosswalkSchema } from './scoring/year-over-year.js';
 
 /**
  * The zod schema of every input document, by the file name its JSON Schema ships under
@@ -14,6 +18,10 @@ export const INPUT_DOCUMENT_SCHEMAS = {
   'directive-document': DirectiveDocumentSchema,
   framework: FrameworkSchema,
   'framework-derivation': FrameworkDerivationSchema,
+  assessment: AssessmentSchema,
+  metrics: z.array(MetricSchema),
+  crosswalk: CrosswalkSchema,
+  'published-table': PublishedTableSchema,
 } as const;
 
 /** The name of an input document with a shipped JSON Schema. */

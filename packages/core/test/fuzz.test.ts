@@ -5,12 +5,17 @@ import {
   deriveFramework,
   ParValidationError,
   parseDirectiveDocument,
+  parseAssessment,
+  parseCrosswalk,
   parseFramework,
   parseFrameworkDerivation,
+  reconcile,
+  updateAssessment,
   parseUnitChanges,
   parseUnits,
 } from '../src/index.js';
 import { miniChanges, miniFramework, miniUnits } from './fixtures.js';
+import { mini, u1 } from './scoring-fixtures.js';
 
 const validDirective = {
   id: 'tb1',
@@ -29,6 +34,7 @@ const validDirective = {
     },
   ],
 };
+const draftAssessment = { unitId: 'U1', framework: { id: 'mini', version: '1' }, period: '2021', status: 'draft', entries: [{ code: '1.2', self: { points: 0.2 } }] };
 const validDerivation = { id: 'v', version: '1', base: { id: 'mini', version: '1' }, operations: [{ op: 'update', code: '1.3', set: { rule: { kind: 'yesNo' } } }] };
 
 /** Only a ParValidationError may escape; anything else (TypeError, RangeError...) fails the property. */
@@ -77,6 +83,11 @@ const parsers: [string, (input: unknown) => unknown, unknown][] = [
   ['parseFramework', parseFramework, miniFramework()],
   ['parseFrameworkDerivation', parseFrameworkDerivation, validDerivation],
   ['deriveFramework', (i) => deriveFramework(parseFramework(miniFramework()), i), validDerivation],
+  ['parseAssessment', (i) => parseAssessment(i, mini), JSON.parse(JSON.stringify(u1()))],
+  ['updateAssessment', (i) => updateAssessment(parseAssessment(draftAssessment, mini), i, mini), { ...draftAssessment, status: 'submitted' }],
+  ['parseCrosswalk', parseCrosswalk, { from: { id: 'a', version: '1' }, to: { id: 'a', version: '2' }, codes: { '1.4': ['1.1', '1.2'] } }],
+  ['reconcile (table)', (i) => reconcile(mini, i), { rows: [{ unit: 'U', items: { '1.1': 0.1, '1.2': 0.2, '1.3': 3.7, '2.1': null, '2.2': 1, S: 3 }, total: 8, indexPercent: 100, rank: 1, band: 'Tốt' }] }],
+  ['reconcile (item list)', (i) => reconcile(i, { rows: [{ unit: 'U', items: { '1': 1 } }] }), { items: [{ code: '1', maxPoints: 2 }], bands: [{ id: 'all', label: { vi: 'x' } }] }],
 ];
 
 describe.each(parsers)('%s under fuzzing', (_name, parse, valid) => {

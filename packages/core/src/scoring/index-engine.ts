@@ -6,7 +6,7 @@ import { CHANNELS, compileFramework, type CompiledFramework } from './compiled-f
 import { evidenceWarnings } from './evidence-checks.js';
 import { compareRatios, percentRounded } from './exact-ratio.js';
 import type { IndexResult, IndexResultSet, NodeResult, TieBreak } from './index-result.js';
-import type { Metric } from './metric.js';
+import { metricsByUnit, type Metric } from './metric.js';
 import { evaluateUnit, LeafScratch, NO_TIER, SOURCES, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
 
 /** What a unit must say about itself for applicability and peer groups. */
@@ -85,7 +85,7 @@ class Engine implements IndexEngine {
   private readonly groups = new Map<string, UnitState[]>();
   private readonly scratch: LeafScratch;
   private readonly units: ReadonlyMap<string, UnitFacts>;
-  private readonly metrics = new Map<string, Map<string, RuleInput>>();
+  private metrics = new Map<string, Map<string, RuleInput>>();
   private period: string | undefined;
 
   constructor(
@@ -99,13 +99,7 @@ class Engine implements IndexEngine {
   private metricsOf(unitId: string, period: string): ReadonlyMap<string, RuleInput> | undefined {
     if (this.period !== period) {
       this.period = period;
-      this.metrics.clear();
-      for (const m of this.options.metrics ?? []) {
-        if (m.period !== period) continue;
-        let map = this.metrics.get(m.unitId);
-        if (!map) this.metrics.set(m.unitId, (map = new Map()));
-        map.set(m.metricId, m.value);
-      }
+      this.metrics = metricsByUnit(this.options.metrics ?? [], period);
     }
     return this.metrics.get(unitId);
   }
@@ -252,6 +246,7 @@ class Engine implements IndexEngine {
       return { all, byUnit };
     };
     let assessments: Map<string, Assessment> | undefined;
+    const assessmentOf = (unitId: string) => (assessments ??= new Map(order.map((s) => [s.assessment.unitId, s.assessment]))).get(unitId);
     return {
       framework: { id: framework.id, version: framework.version },
       period: order[0]?.assessment.period ?? '',
@@ -263,10 +258,10 @@ class Engine implements IndexEngine {
       },
       get: (unitId) => materialise().byUnit.get(unitId),
       breakdown: (unitId) => {
-        assessments ??= new Map(order.map((s) => [s.assessment.unitId, s.assessment]));
-        const a = assessments.get(unitId);
+        const a = assessmentOf(unitId);
         return a ? this.breakdownOf(a) : [];
       },
+      assessment: (unitId) => assessmentOf(unitId),
     };
   }
 

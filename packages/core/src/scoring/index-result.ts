@@ -1,4 +1,5 @@
 import type { ChannelId, Rounding } from '../frameworks/framework-schema.js';
+import type { Assessment } from './assessment-schema.js';
 import type { LeafSource, ScoringWarning } from './unit-evaluation.js';
 
 /** Points of one channel for one unit. All points are exact decimals (at most six places). */
@@ -67,6 +68,8 @@ export interface IndexResultSet {
   get(unitId: string): IndexResult | undefined;
   /** One unit's per-node breakdown at every level, in framework order. */
   breakdown(unitId: string): readonly NodeResult[];
+  /** The assessment a unit's result was computed from. */
+  assessment(unitId: string): Assessment | undefined;
 }
 
 /** Tie-break rule for ranks. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PeriodSchema } from '../shared/civil-date.js';
 import { IdSchema } from '../shared/identifiers.js';
-import { RuleInputSchema } from './assessment-schema.js';
+import { RuleInputSchema, type RuleInput } from './assessment-schema.js';
 
 /** Zod schema for a {@link Metric}. */
 export const MetricSchema = z.strictObject({
@@ -16,3 +16,15 @@ export const MetricSchema = z.strictObject({
 
 /** A measured value for a unit and period, with its source: the bridge from operational data to scoring. */
 export interface Metric extends z.output<typeof MetricSchema> {}
+
+/** The values of one period, by unit and then by metric id (a later value for the same pair wins). */
+export function metricsByUnit(metrics: readonly Metric[], period: string): Map<string, Map<string, RuleInput>> {
+  const out = new Map<string, Map<string, RuleInput>>();
+  for (const m of metrics) {
+    if (m.period !== period) continue;
+    let map = out.get(m.unitId);
+    if (!map) out.set(m.unitId, (map = new Map()));
+    map.set(m.metricId, m.value);
+  }
+  return out;
+}

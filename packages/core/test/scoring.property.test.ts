@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeIndex, evaluateRule, parseAssessment, parseFramework, toMicro, type ScoringRule } from '../src/index.js';
+import { compileRule } from '../src/scoring/compiled-rule.js';
+
+const eighths = (max: number) => fc.integer({ min: 0, max: max * 8 }).map((n) => n / 8);
+
+const ruleArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+  fc.constant({ kind: 'manual', step: 0.125 }),
+  fc.constant({ kind: 'yesNo' }),
+  fc.constant({ kind: 'ratioTiers', tiers: [{ threshold: 100, share: 1 }, { threshold: 90, inclusive: false, share: 0.5 }], otherwise: 0.25 }),
+  fc.constant({ kind: 'countTiers', better: 'lower', tiers: [{ threshold: 0, share: 1 }, { threshold: 3, share: 0.5 }] }),
+  fc.constant({ kind: 'linear', floorPercent: 50, fullPercent: 100 }),
+  fc.constant({ kind: 'timeliness', late: 0.5 }),
+);
+
+interface Leaf { code: string; maxPoints: number; rule: Record<string, unknown>; applicability?: unknown; name: { vi: string } }
+interface Parent { code: string; maxPoints: number; name: { vi: string }; children: (Leaf | Parent)[]; channel?: string }
+
+/** A random tree of depth up to 3 with leaves in eighths of a point; parents are their children's sum. */
+function treeArb(code: string, depth: number): fc.Arbitrary<Leaf | Parent> {
+  const leaf = fc.record({ max: fc.integer({ min: 1, max: 24 }), rule: ruleArb, na: fc.boolean() }).map(
+    ({ max, rule, na }): Leaf => ({
+      code,
+      name: { vi: code },
+      maxPoints: max / 8,
+      rule,
+      ...(na ? { applicability: { notApplicableAllowed: true } } : {}),
+    }),
+  );
+  if (depth >= 3) return leaf;
+  return fc.oneof(
+    leaf,
+    fc.integer({ min: 1, max: 4 }).chain((n) =>
+      fc.tuple(...Array.from({ length: n }, (_, i) => treeArb(`${code}.${i + 1}`, depth + 1))).map(
+        (children): Parent => ({ code, name: { vi: code }, maxPoints: children.reduce((s, c) => s + toMicro(c.maxPoints), 0) / 1e6, children }),
+      ),
+    ),
+  );
+}
+
+const frameworkArb = fc
+  .record({
+    fields: fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => treeArb(String(i + 1), 1)))),
+    survey: fc.integer({ min: 0, max: 16 }),
+    deduction: fc.integer({ min: 0, max: 16 }),
+  })
+  .map(({ fields, survey, deduction }) => {
+    const appraised = fields.reduce((s, f) => s + toMicro(f.maxPoints), 0) / 1e6;
+    const nodes: Record<string, unknown>[] = fields.map((f) => ({ ...f, channel: 'appraised' }));
+    const channels = [{ id: 'appraised', name: { vi: 'a' }, maxPoints: appraised }];
+    if (survey > 0) {
+      nodes.push({ code: 'S', name: { vi: 'S' }, maxPoints: survey / 8, channel: 'survey', rule: { kind: 'manual' } });
+      channels.push({ id: 'survey', name: { vi: 's' }, maxPoints: survey / 8 });
+    }
+    if (deduction > 0) {
+      nodes.push({ code: 'T', name: { vi: 'T' }, maxPoints: deduction / 8, channel: 'deduction', rule: { kind: 'manual' } });
+      channels.push({ id: 'deduction', name: { vi: 'd' }, maxPoints: deduction / 8 });
+    }
+    return parseFramework({
+      id: 'random',
+      version: '1',
+      title: { vi: 'r' },
+      years: { from: 2024 },
+      unitKinds: ['commune'],
+      scale: (toMicro(appraised) + survey * 125_000) / 1e6,
+      channels,
+      bands: [
+        { id: 'good', label: { vi: 'Tốt' }, minPercent: 80 },
+        { id: 'weak', label: { vi: 'Yếu' }, maxPercentExclusive: 80 },
+      ],
+      nodes,
+    });
+  });
+
+function leavesOf(nodes: readonly { code: string; maxPoints: number; rule?: unknown; applicability?: unknown; children?: readonly unknown[] }[]): Leaf[] {
+  return nodes.flatMap((n) => (n.children?.length ? leavesOf(n.children as never) : [n as Leaf]));
+}
+
+/** For each leaf: skip it, declare it N/A where allowed, give points, give an input, or appraise it. */
+const entryArb = (leaf: Leaf, channel: string) =>
+  fc.oneof(
+    fc.constant(undefined),
+    eighths(leaf.maxPoints).map((p) => (channel === 'survey' ? { code: leaf.code, imported: { points: p, source: 'x' } } : { code: leaf.code, self: { points: p } })),
+    eighths(leaf.maxPoints).map((p) => (channel === 'survey' ? undefined : { code: leaf.code, self: { points: p }, appraisals: [{ round: 1, points: p / 2 >= 0 ? Math.floor(p * 4) / 8 : 0, appraiser: 'a' }] })),
+    fc.constant((leaf.applicability as { notApplicableAllowed?: boolean } | undefined)?.notApplicableAllowed ? { code: leaf.code, notApplicable: { reason: 'x' } } : undefined),
+  );
+
+describe('index properties on random frameworks and assessments', () => {
+  it('the breakdown sums exactly to the total, and the index stays in [0, 100]', () => {
+    const scenario = frameworkArb.chain((fw) => {
+      const leaves = leavesOf(fw.nodes as never).map((l) => ({ leaf: l, channel: l.code === 'S' ? 'survey' : l.code === 'T' ? 'deduction' : 'appraised' }));
+      const assessment = fc.tuple(...leaves.map(({ leaf, channel }) => entryArb(leaf, channel)));
+      return fc.tuple(fc.constant(fw), fc.array(assessment, { minLength: 1, maxLength: 5 }));
+    });
+    fc.assert(
+      fc.property(scenario, ([fw, units]) => {
+        const assessments = units.map((entries, i) =>
+          parseAssessment({ unitId: `u${i}`, framework: { id: 'random', version: '1' }, period: '2024', status: 'appraised', entries: entries.filter((e) => e !== undefined) }, fw),
+        );
+        const set = computeIndex(fw, assessments);
+        for (const r of set.results) {
+          const nodes = set.breakdown(r.unitId);
+          const byCode = new Map(nodes.map((n) => [n.code, n]));
+          let total = 0;
+          for (const top of fw.nodes) {
+            const n = byCode.get(top.code)!;
+            total += (n.channel === 'deduction' ? -1 : 1) * toMicro(n.final);
+            const kids = top.children ?? [];
+            if (kids.length > 0) expect(kids.reduce((s, k) => s + toMicro(byCode.get(k.code)!.final), 0)).toBe(toMicro(n.final));
+          }
+          expect(total).toBe(toMicro(r.points.final));
+          for (const n of nodes) {
+            expect(n.final).toBeLessThanOrEqual(n.applicableMaxPoints);
+            if (n.componentIndex !== null) expect(n.componentIndex).toBeGreaterThanOrEqual(0);
+          }
+          if (r.indexPercent !== null) {
+            expect(r.indexPercent).toBeGreaterThanOrEqual(0);
+            expect(r.indexPercent).toBeLessThanOrEqual(100);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the engine\'s compiled rules agree with evaluateRule on every input', () => {
+    const inputArb = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 0, max: 10 }), fc.boolean(), fc.constantFrom('onTime', 'late', 'missing'));
+    fc.assert(
+      fc.property(ruleArb.filter((r) => r.kind !== 'manual'), fc.integer({ min: 1, max: 80 }), inputArb, (raw, max8, input) => {
+        const fw = parseFramework({
+          id: 'one', version: '1', title: { vi: 'x' }, years: { from: 2024 }, unitKinds: ['commune'], scale: max8 / 8,
+          channels: [{ id: 'appraised', name: { vi: 'a' }, maxPoints: max8 / 8 }],
+          bands: [{ id: 'all', label: { vi: 'x' } }],
+          nodes: [{ code: '1', name: { vi: 'x' }, maxPoints: max8 / 8, channel: 'appraised', rule: raw }],
+        });
+        const rule = fw.nodes[0]!.rule as ScoringRule;
+        const compiled = compileRule(rule, toMicro(max8 / 8), 'appraised')!;
+        const micro = compiled.evaluate(input);
+        let expected: number;
+        try {
+          const fits = (rule.kind === 'yesNo') === (typeof input === 'boolean') && (rule.kind === 'timeliness') === (typeof input === 'string');
+          const countOk = rule.kind !== 'countTiers' || Number.isInteger(input);
+          expected = fits && countOk ? evaluateRule(rule, toMicro(max8 / 8), input).micro : -1;
+        } catch {
+          expected = -1;
+        }
+        expect(micro).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
