@@ -1,6 +1,6 @@
 // npm run bench: the scoring engine at province scale (10,000 units x 150 leaves).
 import type { BenchTask } from './run.js';
-import { computeIndex, createIndexEngine, parseFramework, type Assessment } from '../src/index.js';
+import { computeIndex, createIndexEngine, parseAssessment, parseFramework, sensitivity, type Assessment } from '../src/index.js';
 
 const UNITS = 10_000;
 
@@ -48,7 +48,8 @@ const fw = framework();
 const codes = Array.from({ length: 10 }, (_, f) => Array.from({ length: 5 }, (_, c) => [1, 2, 3].map((l) => `${f + 1}.${c + 1}.${l}`))).flat(2);
 let seed = 42;
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-const assessments: Assessment[] = Array.from({ length: UNITS }, (_, u) => ({
+// Assessments arrive as JSON and pass the boundary (parseAssessment) once, as in real use; not timed.
+const assessments: Assessment[] = Array.from({ length: UNITS }, (_, u) => parseAssessment(JSON.parse(JSON.stringify({
   unitId: `u${u}`,
   framework: { id: 'bench', version: '1' },
   period: '2024',
@@ -59,7 +60,7 @@ const assessments: Assessment[] = Array.from({ length: UNITS }, (_, u) => ({
     if (kind === 2) return { code, self: { points: Math.floor(random() * 3) * 0.25, evidence: [] }, appraisals: [] };
     return { code, self: { input: Math.round(80 + random() * 20), evidence: [] }, appraisals: random() < 0.1 ? [{ round: 1, points: 0, appraiser: 'SNV' }] : [] };
   }),
-}));
+})), fw));
 const engine = createIndexEngine(fw);
 for (const a of assessments) engine.set(a);
 engine.results();
@@ -76,5 +77,11 @@ export const tasks: BenchTask[] = [
     },
     iterations: 2000,
     targetMs: 1,
+  },
+  {
+    name: 'sensitivity: 1,000 samples over 1,000 units (±10% weights, two N/A policies)',
+    fn: () => sensitivity(fw, assessments.slice(0, 1000), { samples: 1000, seed: 1 }),
+    iterations: 5,
+    targetMs: 2000,
   },
 ];

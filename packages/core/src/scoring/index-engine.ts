@@ -7,7 +7,7 @@ import { evidenceWarnings } from './evidence-checks.js';
 import { compareRatios, percentRounded } from './exact-ratio.js';
 import type { IndexResult, IndexResultSet, NodeResult, TieBreak } from './index-result.js';
 import { metricsByUnit, type Metric } from './metric.js';
-import { evaluateUnit, LeafScratch, NO_TIER, SOURCES, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
+import { APPLICABLE, APPRAISED, evaluateUnit, FINAL, LeafScratch, NO_TIER, SELF, SOURCES, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
 
 /** What a unit must say about itself for applicability and peer groups. */
 export interface UnitFacts {
@@ -112,8 +112,7 @@ class Engine implements IndexEngine {
   }
 
   private evaluate(a: Assessment, warnings: ScoringWarning[] | undefined): ChannelTotals {
-    const unit = this.units.get(a.unitId);
-    return evaluateUnit(this.cf, a, { metrics: this.metricsOf(a.unitId, a.period), unit: unit && { kind: unit.kind, tags: unit.tags ?? [] } }, this.scratch, warnings);
+    return evaluateUnit(this.cf, a, this.metricsOf(a.unitId, a.period), this.units.get(a.unitId), this.scratch, warnings);
   }
 
   /** Loads many assessments into an empty engine, sorting each peer group once. */
@@ -144,9 +143,9 @@ class Engine implements IndexEngine {
     let finalMicro = 0;
     let applicableMicro = 0;
     for (let c = 0; c < CHANNELS.length; c++) {
-      if (CHANNELS[c] === 'deduction') finalMicro -= totals.final[c]!;
-      else finalMicro += totals.final[c]!;
-      if (!this.cf.adjustment[c]) applicableMicro += totals.applicable[c]!;
+      if (CHANNELS[c] === 'deduction') finalMicro -= totals[FINAL + c]!;
+      else finalMicro += totals[FINAL + c]!;
+      if (!this.cf.adjustment[c]) applicableMicro += totals[APPLICABLE + c]!;
     }
     if (applicableMicro === 0) warnings.push({ unitId: a.unitId, kind: 'nothingApplicable', message: 'No node applies to the unit; it has no index and no rank' });
     const tieBreak = this.options.tieBreak ?? 'shared';
@@ -155,7 +154,7 @@ class Engine implements IndexEngine {
       totals,
       finalMicro,
       applicableMicro,
-      tieMicro: tieBreak === 'appraisedPoints' ? totals.final[0]! : tieBreak === 'finalPoints' ? finalMicro : 0,
+      tieMicro: tieBreak === 'appraisedPoints' ? totals[FINAL]! : tieBreak === 'finalPoints' ? finalMicro : 0,
       group: this.groupOf(a.unitId),
       key: applicableMicro === 0 ? Number.NEGATIVE_INFINITY : finalMicro / applicableMicro,
       band: this.bandOf(finalMicro, applicableMicro),
@@ -174,11 +173,12 @@ class Engine implements IndexEngine {
   private bandOf(finalMicro: number, applicableMicro: number): string | null {
     if (applicableMicro === 0) return null;
     const clamped = Math.max(0, Math.min(finalMicro, applicableMicro));
+    const approx = (clamped * 100) / applicableMicro;
+    // clamped / applicable x 100 >= edge, settled exactly when the double is too close to call
+    const atLeast = (edge: number) =>
+      Math.abs(approx - edge) > 1e-6 ? approx > edge : compareRatios(clamped * 100, applicableMicro, Math.round(edge * 1e6), 1e6) >= 0;
     for (const b of this.cf.framework.bands) {
-      // clamped/applicable*100 >= min  <=>  clamped*100 >= min*applicable (exactly)
-      const aboveMin = compareRatios(clamped * 100, applicableMicro, Math.round(b.minPercent * 1e6), 1e6) >= 0;
-      const belowMax = b.maxPercentExclusive === undefined || compareRatios(clamped * 100, applicableMicro, Math.round(b.maxPercentExclusive * 1e6), 1e6) < 0;
-      if (aboveMin && belowMax) return b.id;
+      if (atLeast(b.minPercent) && (b.maxPercentExclusive === undefined || !atLeast(b.maxPercentExclusive))) return b.id;
     }
     return null;
   }
@@ -272,11 +272,11 @@ class Engine implements IndexEngine {
       const i = CHANNELS.indexOf(c.id);
       return {
         channel: c.id,
-        self: fromMicro(t.self[i]!),
-        appraised: fromMicro(t.appraised[i]!),
-        final: fromMicro(t.final[i]!),
+        self: fromMicro(t[SELF + i]!),
+        appraised: fromMicro(t[APPRAISED + i]!),
+        final: fromMicro(t[FINAL + i]!),
         max: c.maxPoints,
-        applicableMax: fromMicro(t.applicable[i]!),
+        applicableMax: fromMicro(t[APPLICABLE + i]!),
       };
     });
     let self = 0;
@@ -284,8 +284,8 @@ class Engine implements IndexEngine {
     let max = 0;
     for (let c = 0; c < CHANNELS.length; c++) {
       if (this.cf.adjustment[c]) continue;
-      self += t.self[c]!;
-      appraised += t.appraised[c]!;
+      self += t[SELF + c]!;
+      appraised += t[APPRAISED + c]!;
       max += this.cf.channelMaxMicro[c]!;
     }
     const index = s.applicableMicro === 0 ? null : percentRounded(Math.max(0, Math.min(s.finalMicro, s.applicableMicro)), s.applicableMicro, framework.rounding.percentDecimals);

@@ -44,6 +44,8 @@ export function checkAssessment(a: Assessment, framework: Framework, issues: Iss
     if (seen.has(entry.code)) issues.add(p('code'), 'duplicate_entry', `Node "${entry.code}" is scored twice`);
     seen.add(entry.code);
     const { node, channel } = hit;
+    // Share the framework's string: the engine then matches codes by identity.
+    (entry as { code: string }).code = node.code;
     if (entry.notApplicable) {
       if (!node.applicability?.notApplicableAllowed) issues.add(p('notApplicable'), 'not_applicable_refused', `Node "${entry.code}" may not be declared not applicable`);
       if (entry.self || entry.imported || entry.appraisals.length > 0) {

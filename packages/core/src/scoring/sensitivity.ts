@@ -5,7 +5,7 @@ import type { Assessment } from './assessment-schema.js';
 import { CHANNELS, compileFramework } from './compiled-framework.js';
 import { computeIndex, type IndexOptions } from './index-engine.js';
 import { metricsByUnit } from './metric.js';
-import { evaluateUnit, LeafScratch } from './unit-evaluation.js';
+import { evaluateUnit, FINAL, LeafScratch } from './unit-evaluation.js';
 
 /**
  * What a leaf a unit declared not applicable counts in a sample: `exclude` (it leaves the maximum, the
@@ -76,13 +76,13 @@ export function sensitivity(framework: Framework, assessments: readonly Assessme
   assessments.forEach((a, u) => {
     const na = new Set(a.entries.filter((e) => e.notApplicable).map((e) => e.code));
     const unit = units.get(a.unitId);
-    const totals = evaluateUnit(cf, a, { metrics: metrics.get(a.unitId), unit: unit && { kind: unit.kind, tags: unit.tags ?? [] } }, scratch, undefined);
+    const totals = evaluateUnit(cf, a, metrics.get(a.unitId), unit, scratch, undefined);
     scored.forEach((pos, l) => {
       final[u * L + l] = scratch.final[pos]!;
       applicable[u * L + l] = scratch.applicable[pos]!;
       declaredNA[u * L + l] = na.has(cf.codes[cf.leaves[pos]!]!) ? 1 : 0;
     });
-    adjust[u] = totals.final[CHANNELS.indexOf('bonus')]! - totals.final[CHANNELS.indexOf('deduction')]!;
+    adjust[u] = totals[FINAL + CHANNELS.indexOf('bonus')]! - totals[FINAL + CHANNELS.indexOf('deduction')]!;
   });
   const leafMax = Float64Array.from(scored, (pos) => cf.leafMaxMicro[pos]!);
 

@@ -20,12 +20,10 @@ export interface ScoringWarning {
 /** Where a leaf's final points came from. */
 export type LeafSource = 'appraisal' | 'imported' | 'self' | 'computed' | 'notScored' | 'notApplicable';
 
-/** Lookups an evaluation needs besides the assessment. */
-export interface EvaluationContext {
-  /** Metric values of the unit for the assessment's period, by metric id. */
-  readonly metrics: ReadonlyMap<string, RuleInput> | undefined;
-  /** The unit's kind and tags, for node applicability; `undefined` when unknown (then every node applies). */
-  readonly unit: { readonly kind: string; readonly tags: readonly string[] } | undefined;
+/** The unit's kind and tags, for node applicability. */
+export interface UnitKindAndTags {
+  readonly kind: string;
+  readonly tags?: readonly string[];
 }
 
 /** Per-leaf working arrays, reused across units. */
@@ -51,29 +49,36 @@ export const SOURCES: readonly LeafSource[] = ['notScored', 'appraisal', 'import
 const NOT_SCORED = 0;
 const APPRAISAL = 1;
 const IMPORTED = 2;
-const SELF = 3;
+const FROM_SELF = 3;
 const COMPUTED = 4;
 const NOT_APPLICABLE = 5;
 const NONE = -1;
 /** Marks a leaf whose rule matched no tier because it was not computed (-1 is "otherwise"). */
 export const NO_TIER = -2;
 
-/** Channel totals of one unit, in micro-points, by channel index. */
-export interface ChannelTotals {
-  readonly self: number[];
-  readonly appraised: number[];
-  readonly final: number[];
-  readonly applicable: number[];
-}
+/**
+ * Channel totals of one unit, in micro-points: one flat array (one allocation per unit) holding, by channel
+ * index, the self points at `SELF + c`, appraised at `APPRAISED + c`, final at `FINAL + c`, applicable maximum
+ * at `APPLICABLE + c`.
+ */
+export type ChannelTotals = number[];
+/** Offsets into {@link ChannelTotals}. */
+export const SELF = 0;
+/** Offset of the appraised points (before adjustment caps). */
+export const APPRAISED = 5;
+/** Offset of the final points (after adjustment caps). */
+export const FINAL = 10;
+/** Offset of the applicable maxima. */
+export const APPLICABLE = 15;
 
 /** Whether the unit's kind and tags let the leaf (and its ancestors) apply. */
-function applies(cf: CompiledFramework, leafNode: number, unit: EvaluationContext['unit']): boolean {
+function applies(cf: CompiledFramework, leafNode: number, unit: UnitKindAndTags | undefined): boolean {
   if (!unit) return true;
   for (let n = leafNode; n !== -1; n = cf.parent[n]!) {
     const a = cf.nodes[n]!.applicability;
     if (!a) continue;
     if (a.unitKinds && !a.unitKinds.includes(unit.kind)) return false;
-    if (a.tags && !a.tags.every((t) => unit.tags.includes(t))) return false;
+    if (a.tags && !a.tags.every((t) => unit.tags?.includes(t))) return false;
   }
   return true;
 }
@@ -94,7 +99,8 @@ function computeFrom(cf: CompiledFramework, input: RuleInput, s: LeafScratch, po
 export function evaluateUnit(
   cf: CompiledFramework,
   a: Assessment,
-  ctx: EvaluationContext,
+  metrics: ReadonlyMap<string, RuleInput> | undefined,
+  unit: UnitKindAndTags | undefined,
   s: LeafScratch,
   warnings: ScoringWarning[] | undefined,
 ): ChannelTotals {
@@ -105,12 +111,12 @@ export function evaluateUnit(
   s.tier.fill(NO_TIER);
   s.source.fill(NOT_SCORED);
   s.applicable.set(cf.leafMaxMicro);
-  if (cf.anyRestricted && ctx.unit) {
-    for (let pos = 0; pos < leafCount; pos++) if (cf.restricted[pos] && !applies(cf, cf.leaves[pos]!, ctx.unit)) s.applicable[pos] = 0;
+  if (cf.anyRestricted && unit) {
+    for (let pos = 0; pos < leafCount; pos++) if (cf.restricted[pos] && !applies(cf, cf.leaves[pos]!, unit)) s.applicable[pos] = 0;
   }
-  if (ctx.metrics) {
+  if (metrics) {
     for (const pos of cf.metricLeaves) {
-      const value = ctx.metrics.get(cf.nodes[cf.leaves[pos]!]!.metric!.metricId);
+      const value = metrics.get(cf.nodes[cf.leaves[pos]!]!.metric!.metricId);
       if (value !== undefined) s.computed[pos] = computeFrom(cf, value, s, pos);
     }
   }
@@ -147,7 +153,7 @@ export function evaluateUnit(
       s.source[pos] = IMPORTED;
     } else if (s.self[pos] !== NONE) {
       s.final[pos] = s.self[pos]!;
-      s.source[pos] = SELF;
+      s.source[pos] = FROM_SELF;
     }
     if (warnings && self?.points !== undefined && s.computed[pos] !== NONE && s.computed[pos] !== s.self[pos]) {
       warnings.push({
@@ -158,7 +164,7 @@ export function evaluateUnit(
       });
     }
   }
-  const totals: ChannelTotals = { self: [0, 0, 0, 0, 0], appraised: [0, 0, 0, 0, 0], final: [0, 0, 0, 0, 0], applicable: [0, 0, 0, 0, 0] };
+  const totals: ChannelTotals = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   const { self: selfArr, final: finalArr, applicable: applicableArr, computed: computedArr, source: sourceArr } = s;
   for (let pos = 0; pos < leafCount; pos++) {
     let final = finalArr[pos]!;
@@ -183,12 +189,12 @@ export function evaluateUnit(
     finalArr[pos] = final;
     const c = cf.leafChannel[pos]!;
     const self = selfArr[pos]!;
-    if (self !== NONE && applicable !== 0) totals.self[c]! += self;
-    totals.appraised[c]! += final;
-    totals.applicable[c]! += applicable;
+    if (self !== NONE && applicable !== 0) totals[SELF + c]! += self;
+    totals[APPRAISED + c]! += final;
+    totals[APPLICABLE + c]! += applicable;
   }
   for (let c = 0; c < CHANNELS.length; c++) {
-    totals.final[c] = cf.adjustment[c] ? Math.min(totals.appraised[c]!, cf.channelMaxMicro[c]!) : totals.appraised[c]!;
+    totals[FINAL + c] = cf.adjustment[c] ? Math.min(totals[APPRAISED + c]!, cf.channelMaxMicro[c]!) : totals[APPRAISED + c]!;
   }
   return totals;
 }
