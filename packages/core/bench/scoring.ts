@@ -65,13 +65,21 @@ const engine = createIndexEngine(fw);
 for (const a of assessments) engine.set(a);
 engine.results();
 let flip = 0;
+const raw = JSON.stringify(assessments.slice(0, 1000));
+const plain = JSON.parse(JSON.stringify(assessments)) as Assessment[];
 
 export const tasks: BenchTask[] = [
+  {
+    name: 'parseAssessment: 1,000 assessments x 150 leaves from JSON (the boundary, once per file)',
+    fn: () => (JSON.parse(raw) as unknown[]).map((a) => parseAssessment(a, fw)),
+    iterations: 5,
+  },
   { name: `computeIndex: ${UNITS} units x ${codes.length} leaves, rank and band`, fn: () => computeIndex(fw, assessments), iterations: 15, targetMs: 100 },
   {
     name: 'recompute after one unit changed (set, then its result and rank)',
     fn: () => {
       const a = assessments[flip++ % UNITS]!;
+      // an edited assessment is a new object, its entries compiled on the way in
       engine.set({ ...a, entries: [{ code: '1.1.3', self: { points: flip % 2 ? 1 : 0, evidence: [] }, appraisals: [] }, ...a.entries.slice(1)] });
       return engine.result(a.unitId)!.rank;
     },
@@ -83,5 +91,10 @@ export const tasks: BenchTask[] = [
     fn: () => sensitivity(fw, assessments.slice(0, 1000), { samples: 1000, seed: 1 }),
     iterations: 5,
     targetMs: 2000,
+  },
+  {
+    name: 'computeIndex on plain objects that skipped parseAssessment (entries compiled on every call)',
+    fn: () => computeIndex(fw, plain),
+    iterations: 10,
   },
 ];

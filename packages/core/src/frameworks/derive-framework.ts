@@ -1,3 +1,4 @@
+import { deepFreeze } from '../shared/deep-freeze.js';
 import { IssueList, parseWithSchema } from '../shared/validate.js';
 import { checkFramework } from './framework-checks.js';
 import {
@@ -88,5 +89,5 @@ export function deriveFramework(base: Framework, derivation: unknown, options: F
   };
   checkFramework(resolved, issues);
   issues.throwIfAny('derived framework');
-  return resolved;
+  return deepFreeze(resolved);
 }

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../shared/deep-freeze.js';
 import { IssueList, parseWithSchema } from '../shared/validate.js';
 import { checkFramework } from './framework-checks.js';
 import { FrameworkSchema, makeFrameworkSchema, type Framework } from './framework-schema.js';
@@ -14,6 +15,7 @@ export interface FrameworkParseOptions {
  * parents worth exactly the sum of their children, a rule on every leaf and none on parents, channels
  * declared and summing to the scale, bands covering 0-100% with no gap or overlap, tiered rules monotone.
  * Throws {@link ParValidationError} naming every problem with its path (e.g. `nodes[0].children[2].maxPoints`).
+ * The framework returned is frozen: it is versioned data.
  */
 export function parseFramework(input: unknown, options: FrameworkParseOptions = {}): Framework {
   const schema = options.ruleSchemas?.length ? makeFrameworkSchema(options.ruleSchemas) : FrameworkSchema;
@@ -21,5 +23,5 @@ export function parseFramework(input: unknown, options: FrameworkParseOptions = 
   const issues = new IssueList();
   checkFramework(framework, issues);
   issues.throwIfAny('framework');
-  return framework;
+  return deepFreeze(framework);
 }

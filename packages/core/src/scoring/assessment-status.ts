@@ -2,6 +2,9 @@ import type { Framework } from '../frameworks/framework-schema.js';
 import { IssueList, parseWithSchema } from '../shared/validate.js';
 import { AssessmentSchema, type Assessment, type AssessmentEntry, type AssessmentStatus } from './assessment-schema.js';
 import { checkAssessment } from './parse-assessment.js';
+import { deepFreeze } from '../shared/deep-freeze.js';
+import { compileEntries } from './compiled-assessment.js';
+import { compileFramework } from './compiled-framework.js';
 
 /** The status changes an assessment may make (a status may also stay as it is). */
 export const ASSESSMENT_TRANSITIONS: Readonly<Record<AssessmentStatus, readonly AssessmentStatus[]>> = {
@@ -63,5 +66,7 @@ export function updateAssessment(before: Assessment, input: unknown, framework: 
     issues.add(['evidence'], 'evidence_closed', 'Evidence can be added while drafting or explaining, not after appraisal');
   }
   issues.throwIfAny('assessment update');
+  deepFreeze(after);
+  compileEntries(compileFramework(framework), after.entries);
   return after;
 }

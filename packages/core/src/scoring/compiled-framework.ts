@@ -38,8 +38,18 @@ export interface CompiledFramework {
   readonly anyRestricted: boolean;
 }
 
-/** Flattens a validated framework. */
+const compiled = new WeakMap<Framework, CompiledFramework>();
+
+/** Flattens a validated framework (once per framework object: frameworks are frozen when parsed). */
 export function compileFramework(framework: Framework): CompiledFramework {
+  const hit = compiled.get(framework);
+  if (hit) return hit;
+  const result = compile(framework);
+  if (Object.isFrozen(framework)) compiled.set(framework, result);
+  return result;
+}
+
+function compile(framework: Framework): CompiledFramework {
   const nodes: FrameworkNode[] = [];
   const parents: number[] = [];
   const channels: number[] = [];

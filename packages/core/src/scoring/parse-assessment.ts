@@ -4,11 +4,15 @@ import { toMicro } from '../shared/points.js';
 import { IssueList, parseWithSchema } from '../shared/validate.js';
 import { AssessmentSchema, type Assessment } from './assessment-schema.js';
 import { inputProblem } from './rule-evaluation.js';
+import { deepFreeze } from '../shared/deep-freeze.js';
+import { compileEntries } from './compiled-assessment.js';
+import { compileFramework } from './compiled-framework.js';
 
 const IMPORTED = new Set(['survey', 'leadership']);
 
 /**
- * Validates an assessment document against its framework: the shape, then every entry: a known leaf, at most
+ * Validates an assessment document against its framework (the result is frozen, and compiled once for the
+ * scoring engine): the shape, then every entry: a known leaf, at most
  * once; N/A only where the node allows it and with no score; no self score on the survey or leadership channel
  * and no imported points elsewhere; points within the node's maximum and its manual step; an input that fits
  * the rule; appraisal rounds in order (round 2 after round 1) and consistent with the status; evidence
@@ -19,6 +23,8 @@ export function parseAssessment(input: unknown, framework: Framework): Assessmen
   const issues = new IssueList();
   checkAssessment(a, framework, issues);
   issues.throwIfAny('assessment');
+  deepFreeze(a);
+  compileEntries(compileFramework(framework), a.entries);
   return a;
 }
 

@@ -1,5 +1,5 @@
-import { microOf } from '../shared/points.js';
 import type { Assessment, RuleInput } from './assessment-schema.js';
+import { APPRAISAL_FLAG, compileEntries, IMPORTED_FLAG, INPUT_FLAG, NA_FLAG, SELF_POINTS_FLAG } from './compiled-assessment.js';
 import { CHANNELS, type CompiledFramework } from './compiled-framework.js';
 
 /** Something worth a reviewer's attention in an assessment; it does not stop the computation. */
@@ -120,47 +120,44 @@ export function evaluateUnit(
       if (value !== undefined) s.computed[pos] = computeFrom(cf, value, s, pos);
     }
   }
-  const entries = a.entries;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    // Entries usually follow the framework's leaf order: try that before the map.
-    const guess = i < leafCount ? cf.leaves[i]! : -1;
-    const node = guess !== -1 && cf.codes[guess] === entry.code ? guess : cf.byCode.get(entry.code);
-    const pos = node === undefined ? -1 : cf.leafPos[node]!;
+  const c = compileEntries(cf, a.entries);
+  const { pos: positions, flags, selfMicro, finalMicro, inputMicro, inputTier } = c;
+  for (let i = 0; i < positions.length; i++) {
+    const pos = positions[i]!;
     if (pos === -1) {
-      warnings?.push({ unitId: a.unitId, code: entry.code, kind: 'unknownCode', message: `"${entry.code}" is not a leaf of the framework` });
+      const code = a.entries[i]!.code;
+      warnings?.push({ unitId: a.unitId, code, kind: 'unknownCode', message: `"${code}" is not a leaf of the framework` });
       continue;
     }
-    if (entry.notApplicable) {
+    const f = flags[i]!;
+    if (f & NA_FLAG) {
       s.applicable[pos] = 0;
       s.source[pos] = NOT_APPLICABLE;
       s.final[pos] = 0;
       continue;
     }
-    const self = entry.self;
-    if (self) {
-      if (self.input !== undefined && s.computed[pos] === NONE) s.computed[pos] = computeFrom(cf, self.input, s, pos);
-      if (self.points !== undefined) s.self[pos] = microOf(self.points);
-      else if (s.computed[pos] !== NONE) s.self[pos] = s.computed[pos]!;
+    if (f & INPUT_FLAG && s.computed[pos] === NONE) {
+      s.computed[pos] = inputMicro[i]!;
+      s.tier[pos] = inputTier[i]!;
     }
-    const rounds = entry.appraisals.length;
-    const last = rounds > 0 ? entry.appraisals[rounds - 1] : undefined; // never read index -1: V8's slow path
-    if (last) {
-      s.final[pos] = microOf(last.points);
+    if (f & SELF_POINTS_FLAG) s.self[pos] = selfMicro[i]!;
+    else if (f & INPUT_FLAG && s.computed[pos] !== NONE) s.self[pos] = s.computed[pos]!;
+    if (f & APPRAISAL_FLAG) {
+      s.final[pos] = finalMicro[i]!;
       s.source[pos] = APPRAISAL;
-    } else if (entry.imported) {
-      s.final[pos] = microOf(entry.imported.points);
+    } else if (f & IMPORTED_FLAG) {
+      s.final[pos] = finalMicro[i]!;
       s.source[pos] = IMPORTED;
     } else if (s.self[pos] !== NONE) {
       s.final[pos] = s.self[pos]!;
       s.source[pos] = FROM_SELF;
     }
-    if (warnings && self?.points !== undefined && s.computed[pos] !== NONE && s.computed[pos] !== s.self[pos]) {
+    if (warnings && f & SELF_POINTS_FLAG && s.computed[pos] !== NONE && s.computed[pos] !== s.self[pos]) {
       warnings.push({
         unitId: a.unitId,
-        code: entry.code,
+        code: cf.codes[cf.leaves[pos]!]!,
         kind: 'selfDiffersFromComputed',
-        message: `Self score ${self.points} differs from the ${s.computed[pos]! / 1e6} its rule computes from the measured value; the self score is kept`,
+        message: `Self score ${s.self[pos]! / 1e6} differs from the ${s.computed[pos]! / 1e6} its rule computes from the measured value; the self score is kept`,
       });
     }
   }

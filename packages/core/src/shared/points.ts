@@ -17,16 +17,10 @@ export const MAX_POINTS_MAGNITUDE = 1_000_000;
  */
 export function tryToMicro(value: number): number | undefined {
   if (!Number.isFinite(value) || Math.abs(value) > MAX_POINTS_MAGNITUDE) return undefined;
-  const text = Math.abs(value).toString();
-  if (text.includes('e')) {
-    // Only tiny values use exponent form at this magnitude; accept exact zero-ish multiples of 1e-6.
-    const scaled = Math.round(value * SCALE);
-    return scaled / SCALE === value ? scaled : undefined;
-  }
-  const [whole = '0', fraction = ''] = text.split('.');
-  if (fraction.length > POINTS_DECIMALS) return undefined;
-  const micro = Number(whole) * SCALE + Number(fraction.padEnd(POINTS_DECIMALS, '0'));
-  return value < 0 ? -micro : micro;
+  // Below 1e6 in magnitude, value * 1e6 is within far less than 0.5 of an integer k when value is the double
+  // nearest k / 1e6; and value has at most six decimals exactly when k / 1e6 (correctly rounded) gives it back.
+  const micro = Math.round(value * SCALE);
+  return micro / SCALE === value ? micro : undefined;
 }
 
 /** Like {@link tryToMicro} but throws a `RangeError` for values that are not exact points. */
