@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { assignmentsOf, indexFramework, leavesOf, parseDirectiveDocument, sumPoints } from '@par/core';
+import { assignmentsOf, computeIndex, explain, indexFramework, leavesOf, parseDirectiveDocument, sumPoints } from '@par/core';
 import { loadPhongTho } from '../src/load.js';
 
-const { registry, notice, framework } = loadPhongTho();
+const { registry, notice, framework, communeFramework, assessments2021 } = loadPhongTho();
 
 describe('Phong Thổ units and the 2025 reform', () => {
   it('has 17 commune-level units in 2022: 16 communes and one town', () => {
@@ -88,13 +88,43 @@ describe('the illustrative district framework', () => {
   });
 });
 
+describe('the commune framework and the illustrative 2021 results', () => {
+  it('derives the commune variant: no district duties, 54.5 appraised points, 39 leaves', () => {
+    expect([communeFramework.id, communeFramework.derivedFrom, communeFramework.scale]).toEqual(['hue-commune-illustrative', { id: 'hue-district-illustrative', version: '2023.1' }, 89.5]);
+    // 46 leaves less field 8 (3), 1.3 (2), 2.2.2 and 3.3.2
+    expect(leavesOf(communeFramework)).toHaveLength(39);
+    expect(communeFramework.nodes.map((n) => n.maxPoints)).toEqual([7.75, 5.5, 11.25, 5, 8, 6, 11, 25, 10]);
+  });
+
+  it('ranks the 17 communes by exact index, bands them, and explains the lowest', () => {
+    const units = registry.at('2021-12-31').units.map((u) => ({ id: u.id, kind: u.kind }));
+    const results = computeIndex(communeFramework, assessments2021, { units, peerGroup: 'all' });
+    expect(results.results).toHaveLength(17);
+    expect(results.results.map((r) => r.rank)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    for (const r of results.results) {
+      // the published index is final / applicable x 100, rounded once to 2 decimals
+      expect(r.indexPercent).toBeCloseTo((r.points.final / r.points.applicableMax) * 100, 2);
+      const band = r.indexPercent! >= 90 ? 'excellent' : r.indexPercent! >= 80 ? 'good' : r.indexPercent! >= 70 ? 'fair' : r.indexPercent! >= 55 ? 'average' : 'weak';
+      expect(r.band).toBe(band);
+    }
+    const lowest = results.results[16]!;
+    const why = explain(communeFramework, results, lowest.unitId)!;
+    const lost = why.lostPoints.map((l) => l.lost);
+    expect(lost).toEqual([...lost].sort((a, b) => b - a));
+    expect(sumPoints(why.leaves.map((l) => l.final))).toBe(lowest.points.final);
+  });
+});
+
 describe('the example script', () => {
-  it('prints the assignments and the successor of each 2022 commune', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@par/source', 'src/print-assignments.ts', '--lang=en'], {
+  it('prints the ranking, the lowest unit, the assignments and the successor of each 2022 commune', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@par/source', 'src/main.ts', '--lang=en'], {
       cwd: new URL('..', import.meta.url),
       encoding: 'utf8',
     });
-    expect(out).toContain('55 assignments');
+    expect(out).toContain('PAR INDEX 2021 OF THE COMMUNES AND TOWN (illustrative data)');
+    expect(out).toMatch(/Lowest unit: .+ \(\d+\.?\d*%\)/);
+    // item (1) now names the communes ranked Average or Weak
+    expect(out).not.toContain('waits for results');
     expect(out).toContain('(8) lead: 2022-12-31');
     expect(out).toContain('03391 Lả Nhì Thàng commune -> Đoàn Kết ward (03388; 1670/NQ-UBTVQH15 Art.1 cl.36)');
     expect(out).toContain('03592 Sin Suối Hồ commune -> Sin Suối Hồ commune (03394; 1670/NQ-UBTVQH15 Art.1 cl.13)');

@@ -164,11 +164,11 @@ export function assignmentsOf(document: DirectiveDocument, options: AssignmentOp
 
 function pickFromResults(results: readonly RankedUnit[], bands?: readonly string[], bottom?: number): string[] {
   const picked = new Set<string>();
-  if (bands) for (const r of results) if (r.band !== undefined && bands.includes(r.band)) picked.add(r.unitId);
-  if (bottom !== undefined && results.length > 0) {
-    const ranks = results.map((r) => r.rank).sort((a, b) => b - a);
+  if (bands) for (const r of results) if (r.band != null && bands.includes(r.band)) picked.add(r.unitId);
+  const ranks = results.flatMap((r) => (r.rank === null ? [] : [r.rank])).sort((a, b) => b - a);
+  if (bottom !== undefined && ranks.length > 0) {
     const cut = ranks[Math.min(bottom, ranks.length) - 1]!;
-    for (const r of results) if (r.rank >= cut) picked.add(r.unitId);
+    for (const r of results) if (r.rank !== null && r.rank >= cut) picked.add(r.unitId);
   }
   return results.filter((r) => picked.has(r.unitId)).map((r) => r.unitId);
 }

@@ -30,11 +30,11 @@ export const UnitSelectorSchema = z.discriminatedUnion('by', [
  */
 export type UnitSelector = z.output<typeof UnitSelectorSchema>;
 
-/** The least a result set must say about a unit for result selectors: its rank and band. */
+/** The least a result set must say about a unit for result selectors: its rank and band (an `IndexResult` does). */
 export interface RankedUnit {
   readonly unitId: string;
-  /** Competition rank, 1 = best. */
-  readonly rank: number;
+  /** Competition rank, 1 = best; `null` for an unranked unit (never picked by `bottom`). */
+  readonly rank: number | null;
   /** Band id, e.g. `good` or `weak`. */
-  readonly band?: string | undefined;
+  readonly band?: string | null | undefined;
 }

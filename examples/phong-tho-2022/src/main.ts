@@ -1,0 +1,62 @@
+// The main job on the seed district: the 2021 commune ranking (illustrative assessments) with the lowest
+// unit explained, the chairman's notice of 7 September 2022 fanned out into assignments (item (1) resolved
+// from that ranking), and which unit of the two-tier model answers for each 2022 commune from 1 July 2025.
+import { assignmentsOf, computeIndex, explain, labelText } from '@par/core';
+import { loadPhongTho } from './load.js';
+
+const { registry, notice, communeFramework, assessments2021 } = loadPhongTho();
+const lang = process.argv.includes('--lang=en') ? 'en' : 'vi';
+const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+const name = (id: string, date: string) => {
+  const v = registry.versionOn(id, date);
+  return v ? labelText(v.name, lang) : id;
+};
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const bands = new Map(communeFramework.bands.map((b) => [b.id, labelText(b.label, lang)]));
+
+// 1. The 2021 ranking
+const units = registry.at('2021-12-31').units.map((u) => ({ id: u.id, kind: u.kind, tags: u.tags }));
+const results = computeIndex(communeFramework, assessments2021, { units, peerGroup: 'all' });
+console.log(t('XẾP HẠNG CHỈ SỐ CCHC NĂM 2021 CỦA UBND CÁC XÃ, THỊ TRẤN (số liệu minh họa)', 'PAR INDEX 2021 OF THE COMMUNES AND TOWN (illustrative data)'));
+console.log(`${pad(t('Hạng', 'Rank'), 5)}${pad(t('Đơn vị', 'Unit'), 28)}${pad(t('Điểm', 'Points'), 9)}${pad(t('Tối đa', 'Max'), 8)}${pad(t('Chỉ số', 'Index'), 8)}${t('Xếp loại', 'Band')}`);
+for (const r of results.results) {
+  console.log(`${pad(r.rank ?? '-', 5)}${pad(name(r.unitId, '2021-12-31'), 28)}${pad(r.points.final.toFixed(3), 9)}${pad(r.points.applicableMax, 8)}${pad(r.indexPercent?.toFixed(2) ?? '-', 8)}${bands.get(r.band ?? '') ?? '-'}`);
+}
+
+// 2. The lowest unit, explained
+const lowest = results.results[results.results.length - 1]!;
+const why = explain(communeFramework, results, lowest.unitId, { lang })!;
+console.log(`\n${t('Đơn vị thấp nhất', 'Lowest unit')}: ${name(lowest.unitId, '2021-12-31')} (${lowest.indexPercent}%)`);
+console.log(t('Mất điểm nhiều nhất:', 'Where it lost most:'));
+for (const l of why.lostPoints.slice(0, 5)) {
+  const appraisal = l.appraisals.at(-1);
+  console.log(`  ${pad(l.code, 7)}${pad(`-${l.lost}`, 7)}${labelText(l.name, lang)}${appraisal?.reason ? ` (${appraisal.reason})` : ''}`);
+}
+console.log(t('Yếu hơn trung vị các xã:', 'Below the communes\' median:'));
+for (const w of why.weaknesses) console.log(`  ${pad(w.code, 4)}${pad(`${w.componentIndex}%`, 9)}${t('trung vị', 'median')} ${w.peerMedian}%  ${labelText(w.name, lang)}`);
+
+// 3. The notice's assignments, item (1) resolved from the 2021 ranking
+const { assignments, unresolved } = assignmentsOf(notice, { registry, results: results.results });
+console.log(`\n${labelText(notice.title, lang)}\n(${notice.signedOn}, ${notice.items.length} ${t('nội dung', 'items')}, ${assignments.length} ${t('nhiệm vụ', 'assignments')})`);
+const byUnit = new Map<string, typeof assignments>();
+for (const a of assignments) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
+const collator = new Intl.Collator('vi');
+for (const unitId of [...byUnit.keys()].sort((a, b) => collator.compare(name(a, notice.signedOn), name(b, notice.signedOn)))) {
+  console.log(name(unitId, notice.signedOn));
+  for (const a of byUnit.get(unitId)!) {
+    const dates = a.occurrences.map((o) => (o.kind === 'report' ? `${o.dueDate} (${t('báo cáo', 'report')})` : o.dueDate));
+    console.log(`  ${a.itemLabel} ${a.role === 'lead' ? t('chủ trì', 'lead') : t('phối hợp', 'coordinating')}: ${dates.join(', ')}`);
+  }
+}
+for (const u of unresolved) console.log(`${u.itemLabel}: ${t('chờ kết quả để xác định đơn vị', 'waits for results to name its units')}`);
+
+// 4. Successors in the two-tier model
+const after = '2025-07-01';
+console.log(`\n${t('Đơn vị kế thừa từ', 'Successors from')} ${after}:`);
+for (const commune of registry.at(notice.signedOn).descendantsOf('d109').filter((u) => ['commune', 'township'].includes(u.kind))) {
+  const text = registry
+    .successorsOf(commune.id, after)
+    .map((s) => `${name(s.unitId, after)} (${registry.versionOn(s.unitId, after)?.code}; ${s.via.map((c) => c.legalBasis.map((l) => `${l.document} ${l.article ?? ''}`.trim()).join(', ')).join('; ')})`)
+    .join(', ');
+  console.log(`  ${commune.code} ${labelText(commune.name, lang)} -> ${text}`);
+}
