@@ -107,6 +107,12 @@ describe('the commune framework and the illustrative 2021 results', () => {
       const band = r.indexPercent! >= 90 ? 'excellent' : r.indexPercent! >= 80 ? 'good' : r.indexPercent! >= 70 ? 'fair' : r.indexPercent! >= 55 ? 'average' : 'weak';
       expect(r.band).toBe(band);
     }
+    // survey and leadership points are imported, never self-scored
+    for (const r of results.results) {
+      const channels = new Map(r.channels.map((c) => [c.channel, c]));
+      expect([channels.get('survey')!.self, channels.get('leadership')!.self, channels.get('leadership')!.max]).toEqual([0, 0, 10]);
+      expect(channels.get('leadership')!.final).toBeGreaterThan(0);
+    }
     const lowest = results.results[16]!;
     const why = explain(communeFramework, results, lowest.unitId)!;
     const lost = why.lostPoints.map((l) => l.lost);

@@ -57,6 +57,9 @@ describe('rules at their tier edges', () => {
     expect([true, false].map((v) => evaluateRule(rule('1.2'), 200_000, v).micro)).toEqual([200_000, 0]);
     // full 2 less 0.5 per occurrence, never below 0
     expect([0, 3, 4, 9].map((n) => evaluateRule(rule('T'), 2_000_000, n).micro)).toEqual([2_000_000, 500_000, 0, 0]);
+    // with a floor of a quarter of the maximum: never below 0.5
+    const floored = { kind: 'deductionPerOccurrence', shareEach: 0.25, floorShare: 0.25 } as ScoringRule;
+    expect([2, 3, 9].map((n) => evaluateRule(floored, 2_000_000, n).micro)).toEqual([1_000_000, 500_000, 500_000]);
   });
 });
 
