@@ -1,3 +1,5 @@
+import { ParValidationError } from '../src/index.js';
+
 /** A small hand-made history: a province with two districts; the district tier ends on 2025-07-01. */
 export function miniUnits() {
   const u = (id: string, code: string | undefined, kind: string, parentId: string | undefined, validFrom: string, validTo?: string) => ({
@@ -88,4 +90,15 @@ export function miniFramework(): Record<string, unknown> {
       { code: 'T', name: { vi: 'Trừ điểm' }, maxPoints: 2, channel: 'deduction', rule: { kind: 'deductionPerOccurrence', shareEach: 0.25 } },
     ],
   };
+}
+
+/** The `[path, code]` pairs of the ParValidationError that `fn` throws (empty when it throws none). */
+export function problems(fn: () => unknown): [string, string][] {
+  try {
+    fn();
+  } catch (e) {
+    if (ParValidationError.isInstance(e)) return e.issues.map((i) => [i.path.join('.'), i.code]);
+    throw e;
+  }
+  return [];
 }

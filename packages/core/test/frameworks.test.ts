@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { deriveFramework, indexFramework, leavesOf, ParValidationError, parseFramework, type Framework } from '../src/index.js';
-import { miniFramework } from './fixtures.js';
+import { deriveFramework, indexFramework, leavesOf, parseFramework, type Framework } from '../src/index.js';
+import { miniFramework, problems } from './fixtures.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const problems = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (ParValidationError.isInstance(e)) return e.issues.map((i) => [i.path.join('.'), i.code]);
-    throw e;
-  }
-  return [];
-};
 const mutate = (change: (f: Json) => void) => {
   const f = miniFramework() as Json;
   change(f);

@@ -7,25 +7,15 @@ import {
   explain,
   gapAnalysis,
   parseCrosswalk,
-  ParValidationError,
   reconcile,
   resultsToCsv,
   resultsToJson,
   sensitivity,
   updateAssessment,
 } from '../src/index.js';
-import { miniChanges, miniUnits } from './fixtures.js';
+import { miniChanges, miniUnits, problems } from './fixtures.js';
 import { assess, full, mini, u1 } from './scoring-fixtures.js';
 
-const codes = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (ParValidationError.isInstance(e)) return e.issues.map((i) => [i.path.join('.'), i.code]);
-    throw e;
-  }
-  return [];
-};
 
 describe('assessment status and lock', () => {
   const draft = () => assess('U1', [{ code: '1.2', self: { points: 0.2 } }], { status: 'draft' });
@@ -33,7 +23,7 @@ describe('assessment status and lock', () => {
   it('lets a draft change its self scores and move on to submitted, then freezes them', () => {
     const submitted = updateAssessment(draft(), { ...draft(), status: 'submitted', entries: [{ code: '1.2', self: { points: 0 } }] }, mini);
     expect(submitted.status).toBe('submitted');
-    expect(codes(() => updateAssessment(submitted, { ...submitted, entries: [{ code: '1.2', self: { points: 0.2 } }] }, mini))).toEqual([['entries.0', 'self_frozen']]);
+    expect(problems(() => updateAssessment(submitted, { ...submitted, entries: [{ code: '1.2', self: { points: 0.2 } }] }, mini))).toEqual([['entries.0', 'self_frozen']]);
   });
 
   it('takes round 1 under appraisal, the explanation after it, round 2 once explained', () => {
@@ -47,16 +37,16 @@ describe('assessment status and lock', () => {
     );
     expect(r2.entries[0]!.appraisals.map((a) => a.points)).toEqual([0, 0.2]);
     // round 1 cannot be rewritten once explained
-    expect(codes(() => updateAssessment(explained, { ...explained, entries: [{ ...explained.entries[0], appraisals: [{ round: 1, points: 0.1, appraiser: 'x' }] }] }, mini))).toEqual([
+    expect(problems(() => updateAssessment(explained, { ...explained, entries: [{ ...explained.entries[0], appraisals: [{ round: 1, points: 0.1, appraiser: 'x' }] }] }, mini))).toEqual([
       ['entries.0', 'round_closed'],
     ]);
     // a status cannot jump
-    expect(codes(() => updateAssessment(draft(), { ...draft(), status: 'published' }, mini))).toEqual([['status', 'transition_refused']]);
+    expect(problems(() => updateAssessment(draft(), { ...draft(), status: 'published' }, mini))).toEqual([['status', 'transition_refused']]);
   });
 
   it('locks a published assessment', () => {
     const published = { ...u1(), status: 'published' as const };
-    expect(codes(() => updateAssessment(published, { ...published, entries: published.entries.slice(1) }, mini))).toEqual([['', 'assessment_locked']]);
+    expect(problems(() => updateAssessment(published, { ...published, entries: published.entries.slice(1) }, mini))).toEqual([['', 'assessment_locked']]);
     expect(updateAssessment(published, structuredClone(published), mini).status).toBe('published');
   });
 });
@@ -240,7 +230,7 @@ describe('reconciling a published table', () => {
   it('takes a full framework too, and refuses tables of the wrong shape', () => {
     const r = reconcile(mini, { rows: [{ unit: 'U', items: { '1.1': 0.1, '1.2': 0.2, '1.3': 3.7, '2.1': 2, '2.2': 1, S: 3 }, total: 10, indexPercent: 100 }] });
     expect(r.discrepancies).toEqual([]);
-    expect(codes(() => reconcile(items, { rows: [{ unit: '', items: { '1': 'x' } }] }))).toEqual([
+    expect(problems(() => reconcile(items, { rows: [{ unit: '', items: { '1': 'x' } }] }))).toEqual([
       ['rows.0.unit', 'schema.too_small'],
       ['rows.0.items.1', 'schema.invalid_type'],
     ]);

@@ -5,23 +5,13 @@ import {
   evaluateRule,
   parseAssessment,
   parseFramework,
-  ParValidationError,
   toMicro,
   type ScoringRule,
 } from '../src/index.js';
-import { miniFramework } from './fixtures.js';
+import { miniFramework, problems } from './fixtures.js';
 import { assess, full, mini, u1 } from './scoring-fixtures.js';
 
 const rule = (code: string) => mini.nodes.flatMap((n) => [n, ...(n.children ?? [])]).find((n) => n.code === code)!.rule as ScoringRule;
-const problems = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (ParValidationError.isInstance(e)) return e.issues.map((i) => [i.path.join('.'), i.code]);
-    throw e;
-  }
-  return [];
-};
 
 describe('rules at their tier edges', () => {
   it('ratio tiers: > 90% full, >= 70% half, else 0 (1.3, max 3.7)', () => {
