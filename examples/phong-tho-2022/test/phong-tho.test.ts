@@ -122,7 +122,7 @@ describe('the commune framework and the illustrative 2021 results', () => {
 });
 
 describe('the example script', () => {
-  it('prints the ranking, the lowest unit, the assignments and the successor of each 2022 commune', () => {
+  it('prints the ranking, the lowest unit, the assignments and the successor of each 2022 commune', { timeout: 60_000 }, () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@par/source', 'src/main.ts', '--lang=en'], {
       cwd: new URL('..', import.meta.url),
       encoding: 'utf8',

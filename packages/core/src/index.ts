@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-export { ParValidationError, formatIssuePath, type ParIssue } from './errors/par-validation-error.js';
+export { ParValidationError, formatIssuePath, type ParIssue } from '@par/calendar';
 
 export {
   CivilDateSchema,
@@ -21,7 +21,7 @@ export {
   periodRange,
   type CivilDate,
   type Period,
-} from './shared/civil-date.js';
+} from '@par/calendar';
 export { LabelSchema, labelText, type Label } from './shared/label.js';
 export { IdSchema, KindDeclarationSchema, KindNameSchema, type KindDeclaration } from './shared/identifiers.js';
 export { LegalBasisSchema, VerificationSchema, type LegalBasis, type Verification } from './shared/legal-basis.js';

@@ -1,5 +1,4 @@
-import { maxDate, minDate, periodRange, type CivilDate } from '../shared/civil-date.js';
-import { IssueList } from '../shared/validate.js';
+import { maxDate, minDate, periodRange, type CivilDate, IssueList } from '@par/calendar';
 import type { LineageStep, UnitRegistry } from '../units/unit-registry.js';
 import type { DirectiveDocument, DirectiveItem } from './directive-schema.js';
 import { dueRuleEnd, scheduleDates, type DueOccurrence } from './due-rule.js';

@@ -1,8 +1,7 @@
+import { CivilDateSchema, IssueList, parseWithSchema } from '@par/calendar';
 import { z } from 'zod';
-import { CivilDateSchema } from '../shared/civil-date.js';
 import { IdSchema, KindDeclarationSchema, KindNameSchema } from '../shared/identifiers.js';
 import { LabelSchema } from '../shared/label.js';
-import { IssueList, parseWithSchema } from '../shared/validate.js';
 import { DueRuleSchema, ScheduleSchema } from './due-rule.js';
 import { UnitSelectorSchema } from './unit-selector.js';
 

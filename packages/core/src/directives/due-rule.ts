@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { civilDate, CivilDateSchema, lastDayOfMonth, periodRange, PeriodSchema, type CivilDate, type Period } from '../shared/civil-date.js';
+import { civilDate, CivilDateSchema, lastDayOfMonth, periodRange, PeriodSchema, type CivilDate, type Period } from '@par/calendar';
 
 /** How often a recurring deadline or report falls. */
 export const FrequencySchema = z.enum(['monthly', 'quarterly', 'halfYearly', 'yearly']);

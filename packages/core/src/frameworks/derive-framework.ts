@@ -1,5 +1,5 @@
 import { deepFreeze } from '../shared/deep-freeze.js';
-import { IssueList, parseWithSchema } from '../shared/validate.js';
+import { IssueList, parseWithSchema } from '@par/calendar';
 import { checkFramework } from './framework-checks.js';
 import {
   FrameworkDerivationSchema,

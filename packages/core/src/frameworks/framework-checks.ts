@@ -1,5 +1,5 @@
 import { fromMicro, toMicro } from '../shared/points.js';
-import type { IssueList } from '../shared/validate.js';
+import type { IssueList } from '@par/calendar';
 import { ADJUSTMENT_CHANNELS, type Band, type ChannelId, type Framework, type FrameworkNode } from './framework-schema.js';
 import type { AnyScoringRule, Tier } from './scoring-rule.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, PeriodSchema } from '../shared/civil-date.js';
+import { CivilDateSchema, PeriodSchema } from '@par/calendar';
 import { IdSchema } from '../shared/identifiers.js';
 import { NonNegativePointsSchema } from '../shared/points.js';
 

@@ -1,5 +1,5 @@
 import type { Framework } from '../frameworks/framework-schema.js';
-import { IssueList, parseWithSchema } from '../shared/validate.js';
+import { IssueList, parseWithSchema } from '@par/calendar';
 import { AssessmentSchema, type Assessment, type AssessmentEntry, type AssessmentStatus } from './assessment-schema.js';
 import { checkAssessment } from './parse-assessment.js';
 import { deepFreeze } from '../shared/deep-freeze.js';

@@ -1,5 +1,5 @@
 import type { CompiledFramework } from './compiled-framework.js';
-import { periodRange } from '../shared/civil-date.js';
+import { periodRange } from '@par/calendar';
 import type { Assessment } from './assessment-schema.js';
 import type { ScoringWarning } from './unit-evaluation.js';
 

@@ -1,6 +1,6 @@
 import type { Framework } from '../frameworks/framework-schema.js';
 import { fromMicro } from '../shared/points.js';
-import { IssueList } from '../shared/validate.js';
+import { IssueList } from '@par/calendar';
 import type { Assessment, RuleInput } from './assessment-schema.js';
 import { CHANNELS, compileFramework, type CompiledFramework } from './compiled-framework.js';
 import { evidenceWarnings } from './evidence-checks.js';

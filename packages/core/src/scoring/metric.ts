@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PeriodSchema } from '../shared/civil-date.js';
+import { PeriodSchema } from '@par/calendar';
 import { IdSchema } from '../shared/identifiers.js';
 import { RuleInputSchema, type RuleInput } from './assessment-schema.js';
 

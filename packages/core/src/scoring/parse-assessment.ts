@@ -1,7 +1,7 @@
 import { indexFramework } from '../frameworks/framework-index.js';
 import type { Framework } from '../frameworks/framework-schema.js';
 import { toMicro } from '../shared/points.js';
-import { IssueList, parseWithSchema } from '../shared/validate.js';
+import { IssueList, parseWithSchema } from '@par/calendar';
 import { AssessmentSchema, type Assessment } from './assessment-schema.js';
 import { inputProblem } from './rule-evaluation.js';
 import { deepFreeze } from '../shared/deep-freeze.js';

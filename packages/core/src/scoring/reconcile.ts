@@ -3,7 +3,7 @@ import { BandSchema, type Band, type Framework } from '../frameworks/framework-s
 import { indexFramework } from '../frameworks/framework-index.js';
 import type { Label } from '../shared/label.js';
 import { fromMicro, microOf, NonNegativePointsSchema, PointsSchema } from '../shared/points.js';
-import { parseWithSchema } from '../shared/validate.js';
+import { parseWithSchema } from '@par/calendar';
 import { compareRatios, percentRounded } from './exact-ratio.js';
 
 /** Zod schema for the least a reviewer may know of a framework: item codes and maxima, maybe bands. */

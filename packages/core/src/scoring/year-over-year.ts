@@ -1,10 +1,8 @@
+import { type CivilDate, periodRange, parseWithSchema } from '@par/calendar';
 import { z } from 'zod';
-import type { CivilDate } from '../shared/civil-date.js';
-import { periodRange } from '../shared/civil-date.js';
 import { IdSchema } from '../shared/identifiers.js';
 import type { Label } from '../shared/label.js';
 import { fromMicro, microOf } from '../shared/points.js';
-import { parseWithSchema } from '../shared/validate.js';
 import type { UnitRegistry } from '../units/unit-registry.js';
 import { percentRounded } from './exact-ratio.js';
 import type { IndexResult, IndexResultSet } from './index-result.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema } from './civil-date.js';
+import { CivilDateSchema } from '@par/calendar';
 
 /** How sure the project is of a fact: the tags V, P and U of the domain documents. */
 export const VerificationSchema = z.enum(['confirmed', 'partlyConfirmed', 'unconfirmed']);

@@ -1,4 +1,4 @@
-import { IssueList, parseWithSchema } from '../shared/validate.js';
+import { IssueList, parseWithSchema } from '@par/calendar';
 import { BUILT_IN_UNIT_KINDS, UnitsDocumentSchema, type UnitsDocument } from './unit-schema.js';
 import { UnitChangesDocumentSchema, type UnitChangesDocument } from './unit-change-schema.js';
 

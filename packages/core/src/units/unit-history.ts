@@ -1,6 +1,5 @@
-import { addDays, type CivilDate } from '../shared/civil-date.js';
+import { addDays, type CivilDate, type IssueList } from '@par/calendar';
 import type { Label } from '../shared/label.js';
-import type { IssueList } from '../shared/validate.js';
 import type { UnitChange } from './unit-change-schema.js';
 import type { Unit } from './unit-schema.js';
 

@@ -1,6 +1,5 @@
-import type { CivilDate } from '../shared/civil-date.js';
+import { type CivilDate, IssueList } from '@par/calendar';
 import type { Label } from '../shared/label.js';
-import { IssueList } from '../shared/validate.js';
 import { parseUnitChanges, parseUnits } from './parse-units.js';
 import type { UnitChange } from './unit-change-schema.js';
 import { buildUnitHistory, type LineageEdge, type UnitSegment } from './unit-history.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema } from '../shared/civil-date.js';
+import { CivilDateSchema } from '@par/calendar';
 import { IdSchema, KindDeclarationSchema, KindNameSchema } from '../shared/identifiers.js';
 import { LabelSchema } from '../shared/label.js';
 

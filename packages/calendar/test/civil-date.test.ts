@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, civilDate, daysBetween, lastDayOfMonth, periodRange } from '../src/index.js';
+import { addDays, civilDate, dayOfWeek, daysBetween, fromDayNumber, lastDayOfMonth, periodRange, toDayNumber } from '../src/index.js';
 
 describe('civil dates', () => {
   it('adds days across month, year and leap-day boundaries', () => {
@@ -7,12 +8,33 @@ describe('civil dates', () => {
     expect(addDays('2022-12-31', 1)).toBe('2023-01-01');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('1900-03-01', -1)).toBe('1900-02-28');
     expect(daysBetween('2022-09-07', '2022-12-31')).toBe(115);
+  });
+
+  it('numbers days from 1970-01-01 and knows the weekday', () => {
+    expect(toDayNumber('1970-01-01')).toBe(0);
+    expect(toDayNumber('2000-03-01')).toBe(11_017);
+    expect(fromDayNumber(-25_567)).toBe('1900-01-01');
+    expect(dayOfWeek('2022-02-01')).toBe(2); // Tuesday
+    expect(dayOfWeek('1900-01-01')).toBe(1); // Monday
+  });
+
+  it('round-trips every day from 1900 to 2100 through its number, like the built-in UTC calendar', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -25_567, max: 47_846 }), (n) => {
+        const date = fromDayNumber(n);
+        expect(date).toBe(new Date(n * 86_400_000).toISOString().slice(0, 10));
+        expect(toDayNumber(date)).toBe(n);
+      }),
+    );
   });
 
   it('knows month lengths and clamps days', () => {
     expect(lastDayOfMonth(2024, 2)).toBe('2024-02-29');
     expect(lastDayOfMonth(2100, 2)).toBe('2100-02-28');
+    expect(lastDayOfMonth(2000, 2)).toBe('2000-02-29');
+    expect(lastDayOfMonth(2022, 13)).toBe('2023-01-31');
     expect(civilDate(2022, 6, 31)).toBe('2022-06-30');
   });
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ParValidationError, type ParIssue } from '../errors/par-validation-error.js';
+import { ParValidationError, type ParIssue } from './par-validation-error.js';
 
 /** Runs a zod schema and converts its failure into a {@link ParValidationError}. */
 export function parseWithSchema<T>(document: string, schema: z.ZodType<T>, input: unknown): T {

@@ -1,0 +1,55 @@
+/**
+ * `@par/calendar`: Vietnamese civil dates, the lunar calendar computed for UTC+7, public holidays in layers
+ * (statutory rules, announced schedules, changes from a date) and working-day deadline arithmetic.
+ *
+ * @packageDocumentation
+ */
+export {
+  CivilDateSchema,
+  PeriodSchema,
+  addDays,
+  civilDate,
+  dayOfWeek,
+  daysBetween,
+  fromDayNumber,
+  lastDayOfMonth,
+  maxDate,
+  minDate,
+  periodRange,
+  toDayNumber,
+  type CivilDate,
+  type Period,
+} from './civil-date.js';
+export { VIETNAM_TIME_ZONE, lunarNewYear, lunarToSolar, solarToLunar, type LunarDate } from './lunar.js';
+export { ParValidationError, formatIssuePath, type ParIssue } from './par-validation-error.js';
+export { IssueList, parseWithSchema } from './validate.js';
+export {
+  HolidayBasisSchema,
+  HolidayLayersSchema,
+  HolidayRuleSchema,
+  HolidayScheduleSchema,
+  type HolidayBasis,
+  type HolidayLayers,
+  type HolidayRule,
+  type HolidaySchedule,
+} from './holiday-schema.js';
+export { ANNOUNCED_SCHEDULES, PENDING_HOLIDAY_RULES, STATUTORY_HOLIDAY_RULES } from './holidays-vn.js';
+export {
+  Calendar,
+  DEFAULT_HOLIDAY_LAYERS,
+  createCalendar,
+  defaultCalendar,
+  type CalendarOptions,
+  type DayInfo,
+  type DayOffReason,
+  type YearStatus,
+} from './calendar.js';
+export {
+  DEFAULT_OFFICE_HOURS,
+  VIETNAM_OFFSET_MINUTES,
+  addWorkingHours,
+  toVietnamTime,
+  vietnamInstant,
+  type OfficeHours,
+  type VietnamTime,
+} from './vietnam-time.js';
