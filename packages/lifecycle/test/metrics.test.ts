@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar } from '@par/calendar';
+import { assignmentsOf, createUnitRegistry, parseDirectiveDocument } from '@par/core';
+import { assignmentMetrics, assignmentStats, createLifecycle, lifecycleInputs, type AssignmentState } from '../src/index.js';
+
+const lc = createLifecycle();
+const cal = defaultCalendar();
+const at = (d: string) => `${d}T09:00:00+07:00`;
+const u = { unitId: 'A' };
+const boss = { unitId: 'P' };
+const start = (id: string, dueDate: string) => lc.start({ id, documentId: 'd', itemLabel: '1', unitId: 'A', role: 'lead', issuerId: 'P', delegates: [], dueDate });
+function run(s: AssignmentState, events: Record<string, unknown>[]) {
+  for (const e of events) {
+    const r = lc.send(s, e);
+    if (!r.accepted) throw new Error(r.refusal.message);
+    s = r.state;
+  }
+  return s;
+}
+const done = (s: AssignmentState, reportedOn: string) =>
+  run(s, [{ type: 'ACKNOWLEDGE', by: u, at: at('2025-01-02') }, { type: 'REPORT', by: u, at: at(reportedOn), content: 'x' }, { type: 'APPROVE', by: boss, at: at(reportedOn) }]);
+
+describe('assignment metrics', () => {
+  it('counts on time, late, overdue, delay in working days and extensions, per unit and period', () => {
+    const states = [
+      done(start('a1', '2025-01-15'), '2025-01-14'),
+      done(start('a2', '2025-01-15'), '2025-01-17'), // 2 working days late (16, 17)
+      done(
+        run(start('a3', '2025-02-05'), [
+          { type: 'REQUEST_EXTENSION', by: u, at: at('2025-02-03'), reason: 'Chờ số liệu', dueDate: '2025-03-20' },
+          { type: 'APPROVE_EXTENSION', by: boss, at: at('2025-02-04') },
+        ]),
+        '2025-03-24', // late by 21 and 24 March: 2 working days
+      ),
+      start('a4', '2025-03-10'), // open and overdue at 31 March
+      run(start('a5', '2025-03-10'), [{ type: 'CANCEL', by: boss, at: at('2025-03-01'), reason: 'Không còn cần thiết' }]),
+      start('a6', '2025-04-10'), // due in Q2
+    ];
+    const stats = assignmentStats(states, '2025-Q1', Date.parse(at('2025-03-31')), cal);
+    expect(stats).toEqual([
+      { unitId: 'A', period: '2025-Q1', assigned: 4, doneOnTime: 1, doneLate: 2, openOverdue: 1, averageDelayWorkingDays: 2, extensionsGranted: 1, onTimeRate: 25 },
+    ]);
+    const metrics = assignmentMetrics(stats);
+    expect(metrics.find((m) => m.metricId === 'taskOnTimeRate')).toEqual({ metricId: 'taskOnTimeRate', unitId: 'A', period: '2025-Q1', value: 25, source: '@par/lifecycle' });
+    expect(metrics.map((m) => m.metricId)).toHaveLength(7);
+  });
+});
+
+describe('lifecycles of a directive', () => {
+  const registry = createUnitRegistry(
+    {
+      units: [
+        { id: 'P', name: { vi: 'Tỉnh' }, kind: 'province', validFrom: '2000-01-01' },
+        { id: 'A', name: { vi: 'Xã A' }, kind: 'commune', parentId: 'P', validFrom: '2000-01-01', validTo: '2025-06-30' },
+        { id: 'AB', name: { vi: 'Xã AB' }, kind: 'commune', parentId: 'P', validFrom: '2025-07-01' },
+      ],
+    },
+    { changes: [{ id: 'm', kind: 'merge', date: '2025-07-01', from: ['A'], into: 'AB', legalBasis: [{ document: 'NQ' }] }] },
+  );
+
+  it('gives each occurrence of a recurring duty its own lifecycle, on a working day, answered by the successor after a merger', () => {
+    const doc = parseDirectiveDocument({
+      id: 'kh',
+      kind: 'plan',
+      issuerId: 'P',
+      signer: { name: 'B', title: { vi: 'Chủ tịch' } },
+      signedOn: '2025-01-02',
+      title: { vi: 'Kế hoạch' },
+      items: [{ label: '1', summary: { vi: 'Báo cáo quý' }, lead: [{ by: 'unit', unitId: 'A' }], due: { kind: 'recurring', schedule: { frequency: 'quarterly', day: 'last' }, from: '2025-01-01', until: '2025-12-31' } }],
+    });
+    const inputs = lifecycleInputs(doc, assignmentsOf(doc, { registry }), cal, ['V']);
+    // 31/3 Mon and 30/6 Mon are working days; 30/9 Tue; 31/12 Wed; after 1 July, AB answers
+    expect(inputs.map((i) => [i.id, i.unitId, i.dueDate])).toEqual([
+      ['kh/1/A/lead#2025-03-31', 'A', '2025-03-31'],
+      ['kh/1/A/lead#2025-06-30', 'A', '2025-06-30'],
+      ['kh/1/A/lead#2025-09-30@AB', 'AB', '2025-09-30'],
+      ['kh/1/A/lead#2025-12-31@AB', 'AB', '2025-12-31'],
+    ]);
+    expect(inputs[0]!.delegates).toEqual(['V']);
+    const yearEnd = parseDirectiveDocument({ ...doc, items: [{ ...doc.items[0]!, due: { kind: 'periodEnd', period: '2022' } }], signedOn: '2022-09-07' });
+    const registry2022 = registry;
+    // 31/12/2022 is a Saturday and 1-2/1/2023 are New Year days off: the deadline is Tuesday 3/1/2023
+    expect(lifecycleInputs(yearEnd, assignmentsOf(yearEnd, { registry: registry2022 }), cal).map((i) => i.dueDate)).toEqual(['2023-01-03']);
+  });
+});
