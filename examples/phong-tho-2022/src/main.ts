@@ -2,6 +2,8 @@
 // unit explained, the chairman's notice of 7 September 2022 fanned out into assignments (item (1) resolved
 // from that ranking), and which unit of the two-tier model answers for each 2022 commune from 1 July 2025.
 import { assignmentsOf, computeIndex, explain, labelText } from '@par/core';
+import { assignmentStats } from '@par/lifecycle';
+import { followUp2022 } from './follow-up.js';
 import { loadPhongTho } from './load.js';
 
 const { registry, notice, communeFramework, assessments2021 } = loadPhongTho();
@@ -50,7 +52,28 @@ for (const unitId of [...byUnit.keys()].sort((a, b) => collator.compare(name(a, 
 }
 for (const u of unresolved) console.log(`${u.itemLabel}: ${t('chờ kết quả để xác định đơn vị', 'waits for results to name its units')}`);
 
-// 4. Successors in the two-tier model
+// 4. Follow-up to early February 2023 (illustrative): the status board, overdue first, and the metrics
+const now = '2023-02-06T17:00:00+07:00';
+const { states, calendar } = followUp2022(notice, { assignments, unresolved }, now);
+console.log(`\n${t('THEO DÕI THỰC HIỆN (minh họa) đến', 'FOLLOW-UP (illustrative) as of')} ${now.slice(0, 10)}`);
+const STATE_NAMES = {
+  vi: { issued: 'mới giao', acknowledged: 'đã tiếp nhận', inProgress: 'đang thực hiện', returned: 'trả lại', extensionRequested: 'xin gia hạn', reported: 'đã báo cáo', underReview: 'đang xem xét', done: 'hoàn thành', cancelled: 'đã hủy' },
+  en: { issued: 'issued', acknowledged: 'acknowledged', inProgress: 'in progress', returned: 'returned', extensionRequested: 'extension requested', reported: 'reported', underReview: 'under review', done: 'done', cancelled: 'cancelled' },
+} as const;
+const open = [...states.values()].filter((s) => s.state !== 'done' && s.state !== 'cancelled');
+const board = [...open].sort((a, b) => Number(b.context.overdue) - Number(a.context.overdue) || (a.context.dueDate < b.context.dueDate ? -1 : 1));
+for (const s of board) {
+  const flag = s.context.escalated ? t('QUÁ HẠN, đã báo cáo cấp giao', 'OVERDUE, escalated') : s.context.overdue ? t('QUÁ HẠN', 'OVERDUE') : '';
+  console.log(`  ${pad(name(s.context.unitId, notice.signedOn), 28)}${pad(s.context.itemLabel, 5)}${pad(s.context.dueDate, 12)}${pad(STATE_NAMES[lang][s.state], 18)}${flag}`);
+}
+const done = [...states.values()].filter((s) => s.state === 'done');
+console.log(`  ${t('Hoàn thành', 'Done')}: ${done.length} (${t('đúng hạn', 'on time')} ${done.filter((s) => s.context.outcome?.result === 'onTime').length}, ${t('trễ hạn', 'late')} ${done.filter((s) => s.context.outcome?.result === 'late').length}); ${t('gia hạn', 'extended')}: ${[...states.values()].filter((s) => s.context.extensions.length > 0).length}; ${t('trả lại', 'returned')}: ${[...states.values()].filter((s) => s.context.returns.length > 0).length}`);
+console.log(t('Tỷ lệ nhiệm vụ hoàn thành đúng hạn (hạn trong quý I/2023):', 'On-time rate (deadlines in 2023-Q1):'));
+for (const st of assignmentStats(states.values(), '2023-Q1', Date.parse(now), calendar).filter((x) => x.onTimeRate !== 100)) {
+  console.log(`  ${pad(name(st.unitId, notice.signedOn), 28)}${st.doneOnTime}/${st.assigned} ${t('đúng hạn', 'on time')}, ${st.doneLate} ${t('trễ', 'late')}, ${st.openOverdue} ${t('quá hạn', 'overdue')}: ${st.onTimeRate}%`);
+}
+
+// 5. Successors in the two-tier model
 const after = '2025-07-01';
 console.log(`\n${t('Đơn vị kế thừa từ', 'Successors from')} ${after}:`);
 for (const commune of registry.at(notice.signedOn).descendantsOf('d109').filter((u) => ['commune', 'township'].includes(u.kind))) {

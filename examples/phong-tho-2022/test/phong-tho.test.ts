@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { assignmentsOf, computeIndex, explain, indexFramework, leavesOf, parseDirectiveDocument, sumPoints } from '@par/core';
+import { assignmentStats, auditTrail } from '@par/lifecycle';
+import { followUp2022 } from '../src/follow-up.js';
 import { loadPhongTho } from '../src/load.js';
 
 const { registry, notice, framework, communeFramework, assessments2021 } = loadPhongTho();
@@ -121,6 +123,66 @@ describe('the commune framework and the illustrative 2021 results', () => {
   });
 });
 
+describe('the follow-up of the notice (illustrative)', () => {
+  const units = registry.at('2021-12-31').units.map((u) => ({ id: u.id, kind: u.kind }));
+  const results = computeIndex(communeFramework, assessments2021, { units, peerGroup: 'all' });
+  const set = assignmentsOf(notice, { registry, results: results.results });
+  const now = '2023-02-06T17:00:00+07:00';
+  const { states, logs, lifecycle, calendar } = followUp2022(notice, set, now);
+  const all = [...states.values()];
+
+  it('gives every occurrence its own lifecycle: 64 of them', () => {
+    // (2): Home Affairs' 2 reports and deadline + 23 coordinating; (3): 4 monthly reports; (6): 2 units x 2 quarterly
+    // reports; (9): 23; (1): the 2 communes banded Average in 2021; (4), (5), (8): 1 each; (7): 2
+    expect(all).toHaveLength(64);
+    // the year-end deadline, Saturday 31/12/2022, moves past New Year to Tuesday 3/1/2023
+    expect(states.get('phong-tho-tb-2022-09-07/(9)/c03565/lead#2022-12-31')!.context.dueDate).toBe('2023-01-03');
+  });
+
+  it('ends with 60 done (2 late), one extension, one return, and 4 overdue and escalated', () => {
+    expect(all.filter((s) => s.state === 'done')).toHaveLength(60);
+    expect(all.filter((s) => s.context.outcome?.result === 'late').map((s) => `${s.context.itemLabel} ${s.context.unitId}`).sort()).toEqual(['(4) d109-tckh', '(5) d109-tp']);
+    const extended = all.filter((s) => s.context.extensions.length > 0);
+    expect(extended.map((s) => [s.context.unitId, s.context.originalDueDate, s.context.dueDate, s.context.outcome?.result])).toEqual([['d109-kthf', '2023-01-03', '2023-01-31', 'onTime']]);
+    expect(all.filter((s) => s.context.returns.length > 0).map((s) => s.context.unitId)).toEqual(['d109-tp']);
+    // the two silent communes are still open, overdue and escalated; the two late reports were overdue (and escalated) first
+    const overdue = all.filter((s) => s.context.overdue);
+    expect(overdue.map((s) => `${s.context.itemLabel} ${s.context.unitId} ${s.state} ${s.context.escalated}`).sort()).toEqual([
+      '(1) c03586 acknowledged true',
+      '(1) c03589 acknowledged true',
+      '(4) d109-tckh done true',
+      '(5) d109-tp done true',
+      '(9) c03586 acknowledged true',
+      '(9) c03589 acknowledged true',
+    ]);
+    // the sweep has nothing more to send
+    expect(lifecycle.sweep(all, Date.parse(now))).toEqual([]);
+  });
+
+  it('replays every log to the same state, and measures the on-time rate', () => {
+    for (const [id, log] of logs) {
+      const s = states.get(id)!;
+      const { id: _id, documentId, itemLabel, unitId, role, issuerId, delegates, originalDueDate } = s.context;
+      expect(lifecycle.replay({ id, documentId, itemLabel, unitId, role, issuerId, delegates, dueDate: originalDueDate }, log)).toEqual(s);
+    }
+    const stats = assignmentStats(all, '2023-Q1', Date.parse(now), calendar);
+    // Nậm Xe: (1), (2) and (9) due 3/1/2023; only (2), as a coordinating unit, done
+    expect(stats.find((x) => x.unitId === 'c03586')).toMatchObject({ assigned: 3, doneOnTime: 1, openOverdue: 2, onTimeRate: 33.33 });
+    expect(stats.find((x) => x.unitId === 'd109-tckh')).toMatchObject({ assigned: 3, doneOnTime: 2, doneLate: 1, averageDelayWorkingDays: 5, onTimeRate: 66.67 });
+    const trail = auditTrail(logs.get('phong-tho-tb-2022-09-07/(8)/d109-kthf/lead#2022-12-31')!, '2022-09-07T09:00:00+07:00', Date.parse(now), calendar, 'en');
+    expect(trail.lines.map((l) => l.what)).toEqual([
+      'acknowledged the assignment',
+      'started work',
+      'requested an extension → 2023-01-31: Chờ đơn vị tư vấn hoàn thành đánh giá nội bộ HTQLCL',
+      'granted the extension',
+      // Thursday 19/1/2023: Tết 2023 is 20-26/1, so 27, 30 and 31/1 are the 3 working days left
+      'reminder (3 working days left)',
+      'reported the result',
+      'approved it as done',
+    ]);
+  });
+});
+
 describe('the example script', () => {
   it('prints the ranking, the lowest unit, the assignments and the successor of each 2022 commune', { timeout: 60_000 }, () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@par/source', 'src/main.ts', '--lang=en'], {
@@ -132,6 +194,8 @@ describe('the example script', () => {
     // item (1) now names the communes ranked Average or Weak
     expect(out).not.toContain('waits for results');
     expect(out).toContain('(8) lead: 2022-12-31');
+    expect(out).toContain('FOLLOW-UP (illustrative) as of 2023-02-06');
+    expect(out).toContain('Done: 60 (on time 58, late 2); extended: 1; returned: 1');
     expect(out).toContain('03391 Lả Nhì Thàng commune -> Đoàn Kết ward (03388; 1670/NQ-UBTVQH15 Art.1 cl.36)');
     expect(out).toContain('03592 Sin Suối Hồ commune -> Sin Suối Hồ commune (03394; 1670/NQ-UBTVQH15 Art.1 cl.13)');
   });

@@ -92,9 +92,11 @@ function leapMonthOffset(a11: number, tz: number): number {
 export function solarToLunar(date: CivilDate, tz: number = VIETNAM_TIME_ZONE): LunarDate {
   const jd = toDayNumber(date) + JD_UNIX_EPOCH;
   const year = Number(date.slice(0, 4));
-  const k = Math.floor((jd - NEW_MOON_1900) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1, tz);
-  if (monthStart > jd) monthStart = newMoonDay(k, tz);
+  // the estimate from mean lunations can be one off either way: settle on the new moon on or before the day
+  let k = Math.floor((jd - NEW_MOON_1900) / SYNODIC_MONTH) + 1;
+  while (newMoonDay(k, tz) > jd) k--;
+  while (newMoonDay(k + 1, tz) <= jd) k++;
+  const monthStart = newMoonDay(k, tz);
   let a11 = month11(year, tz);
   let b11 = a11;
   let lunarYear: number;

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, lunarNewYear, lunarToSolar, solarToLunar, toDayNumber } from '../src/index.js';
 
@@ -39,17 +38,15 @@ describe('the Vietnamese lunar calendar', () => {
     expect(() => lunarToSolar({ year: 2024, month: 12, day: 30, leap: false })).toThrow(RangeError); // a 29-day month
   });
 
-  it('round-trips every day from 1900 to 2100, and numbers days 1 to 29 or 30 with no gap', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: toDayNumber('1900-02-01'), max: toDayNumber('2100-12-01') }), (n) => {
-        const date = fromDayNumber(n);
-        const lunar = solarToLunar(date);
-        expect(lunarToSolar(lunar)).toBe(date);
-        const next = solarToLunar(fromDayNumber(n + 1));
-        if (next.day !== 1) expect(next).toEqual({ ...lunar, day: lunar.day + 1 });
-        else expect([29, 30]).toContain(lunar.day);
-      }),
-      { numRuns: 3000 },
-    );
+  it('round-trips every day from 1900 to 2100, and numbers days 1 to 29 or 30 with no gap (all 73,000 days)', { timeout: 60_000 }, () => {
+    let previous = solarToLunar('1900-01-31');
+    for (let n = toDayNumber('1900-02-01'); n <= toDayNumber('2100-12-31'); n++) {
+      const date = fromDayNumber(n);
+      const lunar = solarToLunar(date);
+      if (lunarToSolar(lunar) !== date) expect.fail(`${date} -> ${JSON.stringify(lunar)} does not come back`);
+      const ok = lunar.day === 1 ? previous.day === 29 || previous.day === 30 : lunar.day === previous.day + 1 && lunar.month === previous.month && lunar.leap === previous.leap;
+      if (!ok) expect.fail(`${date}: ${JSON.stringify(previous)} then ${JSON.stringify(lunar)}`);
+      previous = lunar;
+    }
   });
 });

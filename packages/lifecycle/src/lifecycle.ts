@@ -120,7 +120,13 @@ function stepper(machine: AssignmentMachine, sample: AssignmentInput): Stepper {
     return { initial: (input) => initialTransition(machine, input)[0], step: (snapshot, event) => transition(machine, snapshot, event)[0] };
   }
   scope.actionExecutor = () => {}; // custom actions are the host's to run; a pure step only computes the snapshot
-  return { initial: (input) => machine.getInitialSnapshot(scope, input), step: (snapshot, event) => machine.transition(snapshot, event, scope) };
+  // The initial state has no entry actions, so resolving it from the initial context is the same snapshot, cheaper.
+  const template = machine.getInitialSnapshot(scope, sample);
+  const context = (input: AssignmentInput): AssignmentContext => ({ ...template.context, ...input, originalDueDate: input.dueDate });
+  return {
+    initial: (input) => machine.resolveState({ value: template.value, context: context(input) }),
+    step: (snapshot, event) => machine.transition(snapshot, event, scope),
+  };
 }
 
 /** Creates the lifecycle layer over the assignment machine. */
