@@ -1,5 +1,5 @@
 // Figures for the model's hot paths on a province-sized data set (npm run bench).
-import type { BenchTask } from './run.js';
+import type { BenchTask } from '../../../bench.shared.js';
 import { addDays, assignmentsOf, createUnitRegistry, parseDirectiveDocument, parseFramework } from '../src/index.js';
 
 const DISTRICTS = 100;

@@ -1,5 +1,5 @@
 // npm run bench: the scoring engine at province scale (10,000 units x 150 leaves).
-import type { BenchTask } from './run.js';
+import type { BenchTask } from '../../../bench.shared.js';
 import { computeIndex, createIndexEngine, parseAssessment, parseFramework, sensitivity, type Assessment } from '../src/index.js';
 
 const UNITS = 10_000;

@@ -1,23 +1,11 @@
 // npm run bench (in @par/lifecycle): median times against the issue's targets. Figures, not a test.
-import { Bench } from 'tinybench';
+import { runBenchmarks } from '../../../bench.shared.js';
 import { initialTransition, transition } from 'xstate';
 import { assignmentMachine, createLifecycle, type AssignmentEvent, type AssignmentState, type LogEntry } from '../src/index.js';
 
 const lc = createLifecycle();
 const at = '2025-02-03T09:00:00+07:00';
 const input = (i: number) => ({ id: `a${i}`, documentId: 'd', itemLabel: '1', unitId: 'A', role: 'lead' as const, issuerId: 'P', delegates: [], dueDate: `2025-0${1 + (i % 6)}-1${i % 10}` });
-const rows: Record<string, string | number>[] = [];
-
-async function measure(name: string, fn: () => unknown, iterations: number, figure?: (ms: number) => string) {
-  const bench = new Bench({ time: 0, iterations, warmupIterations: 2, warmupTime: 0 });
-  bench.add(name, fn);
-  await bench.run();
-  const result = bench.tasks[0]!.result;
-  if (!result || !('latency' in result)) throw new Error(`${name} did not complete`);
-  rows.push({ benchmark: name, 'median ms': +result.latency.p50.toFixed(3), 'min ms': +result.latency.min.toFixed(3), samples: result.latency.samplesCount, figure: figure?.(result.latency.p50) ?? '' });
-  return result.latency.p50;
-}
-
 // 100,000 open assignments, a third acknowledged, some already reminded
 const states: AssignmentState[] = Array.from({ length: 100_000 }, (_, i) => {
   const s = lc.start(input(i));
@@ -25,7 +13,6 @@ const states: AssignmentState[] = Array.from({ length: 100_000 }, (_, i) => {
   const r = lc.send(s, { type: 'ACKNOWLEDGE', by: { unitId: 'A' }, at });
   return r.state;
 });
-await measure('sweep 100,000 assignments', () => lc.sweep(states, Date.parse('2025-03-12T08:00:00+07:00')), 10, (ms) => `target <= 500 ms: ${ms <= 500 ? 'met' : 'NOT met'}`);
 
 // a log of 1,000,000 entries: 125,000 assignments x 8 events
 const cycle: AssignmentEvent[] = [
@@ -49,28 +36,38 @@ const log: LogEntry[] = [];
   }
 }
 const ASSIGNMENTS = 125_000;
-await measure(
-  `replay 1,000,000 log entries (${ASSIGNMENTS.toLocaleString('en')} assignments x ${log.length})`,
-  () => {
-    for (let i = 0; i < ASSIGNMENTS; i++) lc.replay(input(0), log);
-  },
-  3,
-  (ms) => `target <= 5000 ms: ${ms <= 5000 ? 'met' : 'NOT met'}`,
-);
 
-// per-event cost: our send (validation, refusal check, log entry) against xstate's pure transition()
+// per-event cost: our send (validation, refusal check, log entry) against xstate's pure transition(), side by side
 const N = 20_000;
-const xstate = await measure(`xstate transition(): ${N.toLocaleString('en')} x 8 events`, () => {
-  for (let i = 0; i < N; i++) {
-    let [snap] = initialTransition(assignmentMachine, input(0));
-    for (const event of cycle) [snap] = transition(assignmentMachine, snap, event);
-  }
-}, 5);
-const ours = await measure(`lifecycle send(): ${N.toLocaleString('en')} x 8 events`, () => {
-  for (let i = 0; i < N; i++) {
-    let s = lc.start(input(0));
-    for (const event of cycle) s = (lc.send(s, event) as { state: AssignmentState }).state;
-  }
-}, 5);
-rows.push({ benchmark: 'our layer / xstate, per event', 'median ms': '', 'min ms': '', samples: '', figure: `${(ours / xstate).toFixed(2)}x; target <= 1.5x: ${ours / xstate <= 1.5 ? 'met' : 'NOT met'}` });
-console.table(rows);
+const [, , xstate, ours] = await runBenchmarks([
+  { name: 'sweep 100,000 assignments', fn: () => lc.sweep(states, Date.parse('2025-03-12T08:00:00+07:00')), iterations: 10, targetMs: 500 },
+  {
+    name: `replay 1,000,000 log entries (${ASSIGNMENTS.toLocaleString('en')} assignments x ${log.length})`,
+    fn: () => {
+      for (let i = 0; i < ASSIGNMENTS; i++) lc.replay(input(0), log);
+    },
+    iterations: 3,
+    targetMs: 5000,
+  },
+  {
+    name: `xstate transition(): ${N.toLocaleString('en')} x 8 events`,
+    fn: () => {
+      for (let i = 0; i < N; i++) {
+        let [snap] = initialTransition(assignmentMachine, input(0));
+        for (const event of cycle) [snap] = transition(assignmentMachine, snap, event);
+      }
+    },
+    iterations: 5,
+  },
+  {
+    name: `lifecycle send(): ${N.toLocaleString('en')} x 8 events`,
+    fn: () => {
+      for (let i = 0; i < N; i++) {
+        let s = lc.start(input(0));
+        for (const event of cycle) s = (lc.send(s, event) as { state: AssignmentState }).state;
+      }
+    },
+    iterations: 5,
+  },
+]);
+console.log(`our layer / xstate transition(), per event: ${(ours! / xstate!).toFixed(2)}x (target <= 1.5x: ${ours! / xstate! <= 1.5 ? 'met' : 'NOT met'})`);
