@@ -103,17 +103,18 @@ function guardNames(guard: unknown): string[] {
 
 type Snapshot = SnapshotFrom<AssignmentMachine>;
 
+/** Pure initial and next snapshots. */
+interface Stepper {
+  initial(input: AssignmentInput): Snapshot;
+  step(snapshot: Snapshot, event: AssignmentEvent): Snapshot;
+}
+
 /**
  * Pure steps over the machine: the same as xstate's `initialTransition()` and `transition()`, whose cost is mostly
  * building a throw-away actor scope on every call. Here one inert scope (an unstarted actor's, with an action
  * executor that runs nothing) serves every call. Should a future xstate hide that scope, the public functions are
  * used.
  */
-interface Stepper {
-  initial(input: AssignmentInput): Snapshot;
-  step(snapshot: Snapshot, event: AssignmentEvent): Snapshot;
-}
-
 function stepper(machine: AssignmentMachine, sample: AssignmentInput): Stepper {
   const scope = (createActor(machine, { input: sample }) as unknown as { _actorScope?: AnyActorScope })._actorScope;
   if (!scope || typeof machine.transition !== 'function' || typeof machine.getInitialSnapshot !== 'function') {
