@@ -21,6 +21,8 @@ export interface PhongTho {
   readonly communeFramework: Framework;
   /** Illustrative 2021 assessments of the 17 communes (see `scripts/make-illustrative-assessments.ts`). */
   readonly assessments2021: readonly Assessment[];
+  /** Illustrative QMS records of two offices, with planted defects, for the ISO 9001 plugin. */
+  readonly qms: { readonly systems: unknown[] };
 }
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8'));
@@ -41,5 +43,6 @@ export function loadPhongTho(): PhongTho {
     framework,
     communeFramework,
     assessments2021: assessments.map((a) => parseAssessment(a, communeFramework)),
+    qms: read('qms-illustrative.json') as { systems: unknown[] },
   };
 }

@@ -1,12 +1,13 @@
 // The main job on the seed district: the 2021 commune ranking (illustrative assessments) with the lowest
 // unit explained, the chairman's notice of 7 September 2022 fanned out into assignments (item (1) resolved
 // from that ranking), and which unit of the two-tier model answers for each 2022 commune from 1 July 2025.
-import { assignmentsOf, computeIndex, explain, labelText } from '@par/core';
+import { assignmentsOf, computeIndex, createPar, explain, findingToDirectiveItem, labelText, type Finding } from '@par/core';
+import { createIso9001Plugin, type Iso9001Options } from '@par/plugin-iso9001';
 import { assignmentStats } from '@par/lifecycle';
 import { followUp2022 } from './follow-up.js';
 import { loadPhongTho } from './load.js';
 
-const { registry, notice, communeFramework, assessments2021 } = loadPhongTho();
+const { registry, notice, communeFramework, assessments2021, qms } = loadPhongTho();
 const lang = process.argv.includes('--lang=en') ? 'en' : 'vi';
 const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
 const name = (id: string, date: string) => {
@@ -73,7 +74,19 @@ for (const st of assignmentStats(states.values(), '2023-Q1', Date.parse(now), ca
   console.log(`  ${pad(name(st.unitId, notice.signedOn), 28)}${st.doneOnTime}/${st.assigned} ${t('đúng hạn', 'on time')}, ${st.doneLate} ${t('trễ', 'late')}, ${st.openOverdue} ${t('quá hạn', 'overdue')}: ${st.onTimeRate}%`);
 }
 
-// 5. Successors in the two-tier model
+// 5. ISO 9001 checks on two offices (illustrative records with planted defects), and a corrective task
+const par = createPar({ plugins: [createIso9001Plugin({ systems: qms.systems } as Iso9001Options)] });
+const findings = par.runChecks({ unitIds: ['d109-vp', 'd109-tp'], period: '2022', now: Date.parse('2022-12-31T09:00:00+07:00') });
+console.log(`\n${t('KIỂM TRA HTQLCL TCVN ISO 9001:2015 (minh họa) ngày 31/12/2022', 'ISO 9001:2015 QMS CHECKS (illustrative) on 31/12/2022')}`);
+const severityOrder = ['critical', 'major', 'minor', 'info'];
+for (const f of [...findings].sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity))) {
+  console.log(`  ${pad(f.severity, 9)}${name(f.unitId, notice.signedOn)}: ${f.message[lang]} [${f.legalBasis.map((b) => b.document).join('; ')}]`);
+}
+const first = findings.find((f: Finding) => f.severity === 'major')!;
+const task = findingToDirectiveItem(first, { label: '(1)', due: { kind: 'periodEnd', period: '2023-Q1' }, criteria: [{ frameworkId: communeFramework.id, code: '7.3' }] });
+console.log(`${t('Nhiệm vụ khắc phục', 'Corrective task')} ${task.label}: ${labelText(task.summary, lang)} (${t('chủ trì', 'lead')}: ${name(first.unitId, notice.signedOn)}; ${t('hạn', 'due')}: ${task.due.kind === 'date' ? task.due.date : task.due.kind === 'periodEnd' ? task.due.period : ''})`);
+
+// 6. Successors in the two-tier model
 const after = '2025-07-01';
 console.log(`\n${t('Đơn vị kế thừa từ', 'Successors from')} ${after}:`);
 for (const commune of registry.at(notice.signedOn).descendantsOf('d109').filter((u) => ['commune', 'township'].includes(u.kind))) {

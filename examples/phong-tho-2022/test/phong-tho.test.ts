@@ -2,10 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { assignmentsOf, computeIndex, explain, indexFramework, leavesOf, parseDirectiveDocument, sumPoints } from '@par/core';
 import { assignmentStats, auditTrail } from '@par/lifecycle';
+import { createPar, findingToDirectiveItem } from '@par/core';
+import { createIso9001Plugin, type Iso9001Options } from '@par/plugin-iso9001';
 import { followUp2022 } from '../src/follow-up.js';
 import { loadPhongTho } from '../src/load.js';
 
-const { registry, notice, framework, communeFramework, assessments2021 } = loadPhongTho();
+const { registry, notice, framework, communeFramework, assessments2021, qms } = loadPhongTho();
 
 describe('Phong Thổ units and the 2025 reform', () => {
   it('has 17 commune-level units in 2022: 16 communes and one town', () => {
@@ -183,6 +185,26 @@ describe('the follow-up of the notice (illustrative)', () => {
   });
 });
 
+describe('ISO 9001 on two offices (illustrative records, planted defects)', () => {
+  it('finds every planted defect, with its legal basis, and turns one into a corrective task', () => {
+    const par = createPar({ plugins: [createIso9001Plugin({ systems: qms.systems } as Iso9001Options)] });
+    const findings = par.runChecks({ unitIds: ['d109-vp', 'd109-tp'], period: '2022', now: Date.parse('2022-12-31T09:00:00+07:00') });
+    expect(findings.map((f) => `${f.unitId} ${f.checkId} ${f.severity}`)).toEqual([
+      'd109-vp processTime major', // P-02 takes 2 days against 1
+      'd109-vp announcement major', // scope changed 1/3/2022, not re-announced
+      'd109-vp processUpdates major', // P-03's legal basis changed 1/7/2022, process not updated by 31/7
+      'd109-vp controlledDocuments minor', // QT-KSTL due for review 31/10/2022
+      'd109-tp managementReview major', // last review 15/3/2021
+      'd109-tp announcement major', // announced 1/4/2021 before any internal audit
+      'd109-tp nonconformities major', // action due 31/10/2022 not done
+    ]);
+    const item = findingToDirectiveItem(findings[2]!, { label: '(1)' });
+    expect(item).toMatchObject({ lead: [{ by: 'unit', unitId: 'd109-vp' }], due: { kind: 'date', date: '2022-07-31' }, priority: 'high' });
+    const { metrics } = par.computeMetrics({ unitIds: ['d109-vp', 'd109-tp'], period: '2022', now: Date.parse('2022-12-31T09:00:00+07:00') });
+    expect(metrics.filter((m) => m.metricId === 'iso9001.overallConformity').map((m) => m.value)).toEqual([false, false]);
+  });
+});
+
 describe('the example script', () => {
   it('prints the ranking, the lowest unit, the assignments and the successor of each 2022 commune', { timeout: 60_000 }, () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@par/source', 'src/main.ts', '--lang=en'], {
@@ -196,6 +218,8 @@ describe('the example script', () => {
     expect(out).toContain('(8) lead: 2022-12-31');
     expect(out).toContain('FOLLOW-UP (illustrative) as of 2023-02-06');
     expect(out).toContain('Done: 60 (on time 58, late 2); extended: 1; returned: 1');
+    expect(out).toContain('ISO 9001:2015 QMS CHECKS (illustrative) on 31/12/2022');
+    expect(out).toContain('Corrective task (1): Put right: Process P-02 (v2) takes 2 days, more than the legal 1');
     expect(out).toContain('03391 Lả Nhì Thàng commune -> Đoàn Kết ward (03388; 1670/NQ-UBTVQH15 Art.1 cl.36)');
     expect(out).toContain('03592 Sin Suối Hồ commune -> Sin Suối Hồ commune (03394; 1670/NQ-UBTVQH15 Art.1 cl.13)');
   });

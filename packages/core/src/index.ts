@@ -185,3 +185,15 @@ export {
 } from './scoring/sensitivity.js';
 export { resultsToCsv, resultsToJson, type CsvOptions, type IndexResultsJson } from './scoring/serialise.js';
 export { metricsByUnit } from './scoring/metric.js';
+export {
+  FindingInputSchema,
+  SeveritySchema,
+  findingToDirectiveItem,
+  type CorrectiveItemOptions,
+  type Finding,
+  type FindingInput,
+  type Severity,
+} from './plugins/finding.js';
+export { ruleInForce, type RuleVersion } from './plugins/rule-version.js';
+export type { MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from './plugins/plugin.js';
+export { createPar, type Par, type PluginRun } from './plugins/create-par.js';
