@@ -1,5 +1,6 @@
 // Figures for the model's hot paths on a province-sized data set (npm run bench).
 import type { BenchTask } from '../../../bench.shared.js';
+import { benchFramework } from './bench-framework.js';
 import { addDays, assignmentsOf, createUnitRegistry, parseDirectiveDocument, parseFramework } from '../src/index.js';
 
 const DISTRICTS = 100;
@@ -23,43 +24,9 @@ function province() {
   return { units: { units }, changes: { changes } };
 }
 
-function framework(leavesPerCriterion: number) {
-  const fields = Array.from({ length: 10 }, (_, f) => ({
-    code: String(f + 1),
-    name: { vi: `Lĩnh vực ${f + 1}` },
-    maxPoints: 10,
-    channel: 'appraised',
-    children: Array.from({ length: 5 }, (_, c) => ({
-      code: `${f + 1}.${c + 1}`,
-      name: { vi: 'Tiêu chí' },
-      maxPoints: 2,
-      children: Array.from({ length: leavesPerCriterion }, (_, l) => ({
-        code: `${f + 1}.${c + 1}.${l + 1}`,
-        name: { vi: 'Tiêu chí thành phần' },
-        maxPoints: l === 0 ? 2 - (leavesPerCriterion - 1) * 0.5 : 0.5,
-        rule: { kind: 'ratioTiers', tiers: [{ threshold: 100, share: 1 }, { threshold: 90, share: 0.5 }] },
-      })),
-    })),
-  }));
-  return {
-    id: 'bench',
-    version: '1',
-    title: { vi: 'Bộ tiêu chí' },
-    years: { from: 2024 },
-    unitKinds: ['commune'],
-    scale: 100,
-    channels: [{ id: 'appraised', name: { vi: 'Thẩm định' }, maxPoints: 100 }],
-    bands: [
-      { id: 'good', label: { vi: 'Tốt' }, minPercent: 80 },
-      { id: 'weak', label: { vi: 'Yếu' }, maxPercentExclusive: 80 },
-    ],
-    nodes: fields,
-  };
-}
-
 const data = province();
 const registry = createUnitRegistry(data.units, data.changes);
-const fw150 = framework(3);
+const fw150 = benchFramework();
 const notice = parseDirectiveDocument({
   id: 'tb',
   kind: 'conclusionNotice',
