@@ -12,6 +12,9 @@ export function parProject(name: string) {
       name,
       include: ['test/**/*.test.ts'],
       environment: 'node',
+      // turbo runs several packages' suites at once on this 2-core machine: property tests and CLI subprocesses
+      // need more than the default 5 s there (a hang still fails)
+      testTimeout: 60_000,
     },
   });
 }

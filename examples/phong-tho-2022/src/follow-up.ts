@@ -67,5 +67,5 @@ export function followUp2022(notice: DirectiveDocument, set: AssignmentSet, now:
       next++;
     }
   }
-  return { lifecycle, calendar, states, logs };
+  return { lifecycle, calendar, states, logs, inputs };
 }

@@ -1,0 +1,11 @@
+/**
+ * `@par/cli`: the `par` command (validate, score, explain, gaps, directives, check, report, template, import,
+ * export) over a workspace folder described by `par.config.json`, and `runCli` to run it from code.
+ *
+ * @packageDocumentation
+ */
+export { EXIT, runCli, type CliIo } from './cli.js';
+export { WorkspaceConfigSchema, loadWorkspace, WorkspaceError, type FileProblem, type Workspace, type WorkspaceConfig } from './workspace.js';
+export { renderReport } from './report.js';
+export { readTemplate, writeTemplate, SheetError, SHEET } from './excel.js';
+export type { CommandContext } from './context.js';

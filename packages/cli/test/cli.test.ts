@@ -1,0 +1,184 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+const example = fileURLToPath(new URL('../../../examples/phong-tho-2022', import.meta.url));
+const T = { timeout: 60_000 };
+// tsx from this package, so that the CLI also runs in a copy of the workspace outside the repository
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
+
+function par(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', tsx, '--conditions=@par/source', bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A copy of the example workspace to break. */
+function copy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'par-cli-'));
+  cpSync(join(example, 'data'), join(dir, 'data'), { recursive: true });
+  cpSync(join(example, 'par.config.json'), join(dir, 'par.config.json'));
+  return dir;
+}
+const edit = (dir: string, file: string, change: (json: any) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const path = join(dir, file);
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  change(json);
+  writeFileSync(path, JSON.stringify(json));
+};
+
+describe('par on the Phong Thổ workspace', () => {
+  it('validates it', T, () => {
+    const r = par(example, 'validate');
+    expect([r.code, r.out.trim()]).toEqual([0, 'OK: 46 units, 2 frameworks, 17 assessments, 1 directives, 1 plugins']);
+  });
+
+  it('scores, in Vietnamese by default and as JSON for scripts', T, () => {
+    const r = par(example, 'score', '--year', '2021');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[2]).toMatch(/^1\s+Xã Dào San\s+75\.710\s+89\s+85\.07\s+Tốt/);
+    const json = JSON.parse(par(example, 'score', '--year', '2021', '--json').out);
+    expect(json.results).toHaveLength(17);
+    expect(json.results[16]).toMatchObject({ unitId: 'c03586', rank: 17, indexPercent: 66.36, band: 'average' });
+  });
+
+  it('explains a unit found by its official code, shows gaps, the board and the findings', T, () => {
+    expect(par(example, 'explain', '03586', '--year', '2021', '--lang', 'en').out).toContain('Nậm Xe commune: rank 17, 66.36%');
+    expect(par(example, 'gaps', '--year', '2021', '--lang', 'en').out).toContain('Where the most points are lost:');
+    const board = par(example, 'directives', '--now', '2023-02-06', '--lang', 'en').out.split('\n');
+    expect(board[1]).toMatch(/^ {2}Mường So commune\s+\(1\)\s+2023-01-03\s+acknowledged\s+OVERDUE, escalated/);
+    const check = par(example, 'check', '--period', '2022', '--now', '2022-12-31', '--json');
+    expect(JSON.parse(check.out).map((f: { checkId: string }) => f.checkId)).toHaveLength(7);
+  });
+
+  it('writes a self-contained HTML report with the ranking and inline SVG charts', T, () => {
+    const dir = copy();
+    const r = par(dir, 'report', '--year', '2021', '--now', '2023-02-06', '--out', 'report.html');
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<table id="ranking">');
+    expect(html).toMatch(/<td>1<\/td><td>Xã Dào San<\/td><td class="n">75\.710<\/td>/);
+    expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('class="overdue"');
+    expect(html).toContain('1670/NQ-UBTVQH15');
+    expect(html).not.toMatch(/<script|<link |https?:\/\/(?!www\.w3\.org)/); // nothing to fetch
+  });
+
+  it('exports CSV and XLSX', T, async () => {
+    const dir = copy();
+    expect(par(dir, 'export', '--year', '2021', '--format', 'csv', '--out', 'r.csv').code).toBe(0);
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8').split('\n')[1]).toMatch(/^c03571,Xã Dào San,all,/);
+    expect(par(dir, 'export', '--year', '2021', '--format', 'xlsx', '--out', 'r.xlsx').code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'r.xlsx'));
+    const row = wb.worksheets[0]!.getRow(2).values as unknown[];
+    expect(row.slice(1, 7)).toEqual([1, 'Xã Dào San', 75.71, 89, 85.07, 'Tốt']);
+    // the field columns carry the same component indices as the CSV export
+    const csv = readFileSync(join(dir, 'r.csv'), 'utf8').split('\n')[1]!.split(',');
+    expect(row.slice(7).map(Number)).toEqual(csv.slice(10).map(Number));
+    expect(row.slice(7)).toHaveLength(9);
+  });
+});
+
+describe('the Excel round trip', () => {
+  it('template -> fill -> import keeps every value exactly', T, async () => {
+    const dir = copy();
+    expect(par(dir, 'template', '--framework', 'hue-commune-illustrative', '--unit', 'Xã Nậm Xe', '--year', '2022', '--out', 't.xlsx').code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 't.xlsx'));
+    const ws = wb.getWorksheet('Tự đánh giá')!;
+    const filled: Record<string, { points?: number; input?: unknown; evidence?: string }> = {};
+    const values = [0.25, 1.5, 0.75, 2.25, 1];
+    let k = 0;
+    ws.eachRow((row, r) => {
+      if (r < 5 || row.getCell(5).protection?.locked !== false) return;
+      const code = String(row.getCell(1).value);
+      const rule = String(row.getCell(4).value);
+      const max = Number(row.getCell(3).value);
+      if (rule.startsWith('Chấm trực tiếp')) filled[code] = { points: Math.min(max, values[k++ % values.length]!) };
+      else if (rule.startsWith('Có')) filled[code] = { input: true };
+      else if (rule.startsWith('Đúng hạn')) filled[code] = { input: 'late' };
+      else if (rule.startsWith('≤')) filled[code] = { input: 1 };
+      else filled[code] = { input: 87.5 };
+      const f = filled[code]!;
+      if (f.points !== undefined) row.getCell(5).value = f.points;
+      if (f.input !== undefined) row.getCell(6).value = f.input === true ? 'true' : (f.input as string | number);
+      row.getCell(7).value = 'KH 12/KH-UBND; BC 5/BC-UBND';
+    });
+    await wb.xlsx.writeFile(join(dir, 'filled.xlsx'));
+    const r = par(dir, 'import', 'filled.xlsx');
+    expect(r.err).toBe('');
+    const a = JSON.parse(r.out);
+    expect([a.unitId, a.framework, a.period]).toEqual(['c03586', { id: 'hue-commune-illustrative', version: '2021.1' }, '2022']);
+    expect(Object.keys(filled).length).toBeGreaterThan(30);
+    for (const e of a.entries) {
+      const f = filled[e.code]!;
+      expect([e.code, e.self.points, e.self.input]).toEqual([e.code, f.points, f.input]);
+      expect(e.self.evidence.map((id: string) => a.evidence.find((x: { id: string }) => x.id === id).title)).toEqual(['KH 12/KH-UBND', 'BC 5/BC-UBND']);
+    }
+    expect(a.entries).toHaveLength(Object.keys(filled).length);
+  });
+});
+
+describe('broken inputs: one line, the details, an exit code', () => {
+  it('a wrong type in a data file (exit 1, file and path)', T, () => {
+    const dir = copy();
+    edit(dir, 'data/units.json', (j) => (j.units[3].validFrom = 20200101));
+    const r = par(dir, 'validate');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('data/units.json: units[3].validFrom: Expected a date YYYY-MM-DD [schema.invalid_type]');
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('a directive naming a unit that does not exist', T, () => {
+    const dir = copy();
+    edit(dir, 'data/notice-2022-09-07.json', (j) => (j.items[3].lead[0].unitId = 'd109-nowhere'));
+    const r = par(dir, 'directives', '--now', '2023-02-06');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('items[3].lead[0].unitId: Unit "d109-nowhere" is not in the unit registry [unknown_unit]');
+  });
+
+  it('a framework whose children do not sum', T, () => {
+    const dir = copy();
+    edit(dir, 'data/framework-district-illustrative.json', (j) => (j.nodes[0].children[0].maxPoints = 2));
+    const r = par(dir, 'validate');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('data/framework-district-illustrative.json: nodes[0].maxPoints: Node "1" is worth 9 but its children sum to 9.5 [sum_mismatch]');
+  });
+
+  it('a sheet with a cell out of range, and one that is not a number (exit 1, sheet!cell)', T, async () => {
+    const dir = copy();
+    par(dir, 'template', '--framework', 'hue-commune-illustrative', '--unit', 'c03586', '--year', '2022', '--out', 't.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 't.xlsx'));
+    const ws = wb.getWorksheet('Tự đánh giá')!;
+    const rows: number[] = [];
+    ws.eachRow((row, r) => {
+      if (r >= 5 && row.getCell(5).protection?.locked === false && String(row.getCell(4).value).startsWith('Chấm trực tiếp')) rows.push(r);
+    });
+    ws.getCell(`E${rows[0]}`).value = 99;
+    ws.getCell(`E${rows[1]}`).value = 'một';
+    await wb.xlsx.writeFile(join(dir, 'bad.xlsx'));
+    const r = par(dir, 'import', 'bad.xlsx');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Tự đánh giá!E${rows[1]}: Expected points as a number with at most 6 decimals, found "một"`);
+    // out-of-range points are reported once the cells are numbers
+    ws.getCell(`E${rows[1]}`).value = null;
+    await wb.xlsx.writeFile(join(dir, 'bad.xlsx'));
+    const again = par(dir, 'import', 'bad.xlsx');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(new RegExp(`Tự đánh giá!E${rows[0]}: 99 is above the maximum`));
+  });
+
+  it('usage mistakes exit 2', T, () => {
+    expect(par(example, 'score').code).toBe(2);
+    expect(par(example, 'nonsense').code).toBe(2);
+    const r = par(example, 'explain', 'Xã Không Có', '--year', '2021');
+    expect([r.code, r.err.trim()]).toEqual([2, 'par: No unit "Xã Không Có" (try its id, official code or name)']);
+  });
+});
