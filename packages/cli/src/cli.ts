@@ -41,6 +41,8 @@ export async function runCli(args: readonly string[], io: CliIo = { out: (l) => 
     .description('check every file of the workspace through its schema')
     .action(async () => {
       const ctx = await context();
+      const counts = { units: ctx.ws.registry.units.length, frameworks: ctx.ws.frameworks.size, assessments: [...ctx.ws.assessments.values()].flat().length, directives: ctx.ws.directives.length, plugins: ctx.ws.par.plugins.length };
+      if (ctx.json) return io.out(JSON.stringify({ valid: true, ...counts }));
       io.out(`OK: ${ctx.ws.registry.units.length} units, ${ctx.ws.frameworks.size} frameworks, ${[...ctx.ws.assessments.values()].flat().length} assessments, ${ctx.ws.directives.length} directives, ${ctx.ws.par.plugins.length} plugins`);
     });
   program.command('score').description('the ranking').requiredOption('--year <period>', 'index year or period, e.g. 2021').action(async (o) => scoreCommand(await context(), o.year));
@@ -114,6 +116,7 @@ export async function runCli(args: readonly string[], io: CliIo = { out: (l) => 
       return EXIT.usage;
     }
     if (e instanceof WorkspaceError) {
+      if (program.opts().json) io.out(JSON.stringify({ valid: false, problems: e.problems }));
       io.err(`par: ${e.message}`);
       for (const p of e.problems) io.err(`  ${p.file}: ${formatIssuePath(p.issue.path)}: ${p.issue.message} [${p.issue.code}]`);
       return EXIT.invalidInput;

@@ -9,7 +9,7 @@ export function scoreCommand(ctx: CommandContext, period: string): void {
   if (ctx.json) return ctx.out(JSON.stringify(resultsToJson(results), null, 2));
   const bands = new Map(framework.bands.map((b) => [b.id, labelText(b.label, ctx.lang)]));
   ctx.out(tr(ctx, `XẾP HẠNG CHỈ SỐ CCHC ${period}`, `PAR INDEX ${period} RANKING`) + ` (${labelText(framework.title, ctx.lang)})`);
-  ctx.out(`${pad(tr(ctx, 'Hạng', 'Rank'), 6)}${pad(tr(ctx, 'Đơn vị', 'Unit'), 30)}${pad(tr(ctx, 'Điểm', 'Points'), 10)}${pad(tr(ctx, 'Tối đa', 'Max'), 8)}${pad(tr(ctx, 'Chỉ số', 'Index'), 9)}${pad(tr(ctx, 'Xếp loại', 'Band'), 12)}${previous ? tr(ctx, 'So với năm trước', 'Change') : ''}`);
+  ctx.out(`${pad(tr(ctx, 'Hạng', 'Rank'), 6)}${pad(tr(ctx, 'Đơn vị', 'Unit'), 40)}${pad(tr(ctx, 'Điểm', 'Points'), 10)}${pad(tr(ctx, 'Tối đa', 'Max'), 8)}${pad(tr(ctx, 'Chỉ số', 'Index'), 9)}${pad(tr(ctx, 'Xếp loại', 'Band'), 12)}${previous ? tr(ctx, 'So với năm trước', 'Change') : ''}`);
   for (const r of results.results) {
     const before = previous?.get(r.unitId)?.rank;
     const change = before && r.rank ? (before - r.rank > 0 ? `+${before - r.rank}` : String(before - r.rank)) : '';

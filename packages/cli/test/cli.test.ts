@@ -133,6 +133,8 @@ describe('broken inputs: one line, the details, an exit code', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('data/units.json: units[3].validFrom: Expected a date YYYY-MM-DD [schema.invalid_type]');
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    const json = JSON.parse(par(dir, 'validate', '--json').out);
+    expect([json.valid, json.problems[0].file, json.problems[0].issue.path]).toEqual([false, 'data/units.json', ['units', 3, 'validFrom']]);
   });
 
   it('a directive naming a unit that does not exist', T, () => {
