@@ -16,7 +16,7 @@ import {
   type ParPluginV1,
   type UnitRegistry,
 } from '@par/core';
-import { AssignmentEventSchema, type AssignmentInput, type LogEntry } from '@par/lifecycle';
+import { AssignmentInputSchema, LogEntrySchema, type AssignmentInput, type LogEntry } from '@par/lifecycle';
 
 /** Zod schema for `par.config.json`: where a workspace's files are. */
 export const WorkspaceConfigSchema = z.strictObject({
@@ -41,21 +41,7 @@ export interface FileProblem {
 }
 
 /** Zod schema for a lifecycle log file: each lifecycle's start and its accepted events. */
-const LogFileSchema = z.array(
-  z.strictObject({
-    input: z.strictObject({
-      id: z.string().min(1),
-      documentId: z.string().min(1),
-      itemLabel: z.string().min(1),
-      unitId: z.string().min(1),
-      role: z.enum(['lead', 'coordinating']),
-      issuerId: z.string().min(1),
-      delegates: z.array(z.string()),
-      dueDate: z.iso.date(),
-    }),
-    entries: z.array(z.strictObject({ assignmentId: z.string(), seq: z.int().min(1), event: AssignmentEventSchema, state: z.string() })),
-  }),
-);
+const LogFileSchema = z.array(z.strictObject({ input: AssignmentInputSchema, entries: z.array(LogEntrySchema) }));
 
 /** Everything in a workspace, validated; or the problems found, file by file. */
 export interface Workspace {
@@ -150,5 +136,5 @@ export async function loadWorkspace(configPath: string): Promise<Workspace> {
   }
   const par = attempt(configFile, () => createPar({ plugins }));
   if (problems.length > 0 || !registry || !par) throw new WorkspaceError(problems);
-  return { dir, registry, frameworks, assessments, directives, logs: logs as Workspace['logs'], par };
+  return { dir, registry, frameworks, assessments, directives, logs, par };
 }

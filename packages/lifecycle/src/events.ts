@@ -37,3 +37,23 @@ export const AssignmentEventSchema = z.discriminatedUnion('type', [
  * cancels; the sweep reminds (đôn đốc), marks overdue and escalates. `at` is an ISO instant with its offset.
  */
 export type AssignmentEvent = z.output<typeof AssignmentEventSchema>;
+
+/** Zod schema for what starts a lifecycle (`AssignmentInput`), for reading stored logs. */
+export const AssignmentInputSchema = z.strictObject({
+  id: z.string().min(1),
+  documentId: z.string().min(1),
+  itemLabel: z.string().min(1),
+  unitId: z.string().min(1),
+  role: z.enum(['lead', 'coordinating']),
+  issuerId: z.string().min(1),
+  delegates: z.array(z.string()),
+  dueDate: CivilDateSchema,
+});
+
+/** Zod schema for a stored log entry (`LogEntry`). */
+export const LogEntrySchema = z.strictObject({
+  assignmentId: z.string().min(1),
+  seq: z.int().min(1),
+  event: AssignmentEventSchema,
+  state: z.enum(['issued', 'acknowledged', 'inProgress', 'returned', 'extensionRequested', 'reported', 'underReview', 'done', 'cancelled']),
+});

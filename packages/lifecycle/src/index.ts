@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { ActorSchema, AssignmentEventSchema, type Actor, type AssignmentEvent } from './events.js';
+export { ActorSchema, AssignmentEventSchema, AssignmentInputSchema, LogEntrySchema, type Actor, type AssignmentEvent } from './events.js';
 export { assignmentMachine, type AssignmentContext, type AssignmentInput, type OpenState } from './assignment-machine.js';
 export {
   createLifecycle,
