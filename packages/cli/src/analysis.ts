@@ -1,4 +1,4 @@
-import { assignmentsOf, computeIndex, type Framework, type IndexResultSet } from '@par/core';
+import { assignmentsOf, computeIndex, createIndexEngine, type Framework, type IndexResultSet } from '@par/core';
 import { createLifecycle, lifecycleInputs, type AssignmentState } from '@par/lifecycle';
 import { defaultCalendar } from '@par/calendar';
 import { periodEnd, UsageError, type CommandContext } from './context.js';
@@ -17,11 +17,16 @@ export function score(ctx: CommandContext, period: string): PeriodResults {
   const assessments = ctx.ws.assessments.get(period);
   if (!assessments?.length) throw new UsageError(`No assessments for ${period} in the workspace (have: ${[...ctx.ws.assessments.keys()].join(', ') || 'none'})`);
   const framework = ctx.ws.frameworks.get(assessments[0]!.framework.id)!;
-  const bar = progress('score', assessments.length, !ctx.json);
   const units = ctx.ws.registry.at(periodEnd(period)).units.map((u) => ({ id: u.id, kind: u.kind, tags: u.tags }));
-  const results = computeIndex(framework, assessments, { units, peerGroup: 'all' });
-  for (let i = 0; i < assessments.length; i++) bar.tick();
+  // unit by unit through the engine, so that a long run shows its progress
+  const engine = createIndexEngine(framework, { units, peerGroup: 'all' });
+  const bar = progress('score', assessments.length, !ctx.json);
+  for (const a of assessments) {
+    engine.set(a);
+    bar.tick();
+  }
   bar.stop();
+  const results = engine.results();
   const before = String(Number(period.slice(0, 4)) - 1);
   const prev = ctx.ws.assessments.get(before);
   const previousFramework = prev?.[0] && ctx.ws.frameworks.get(prev[0].framework.id);

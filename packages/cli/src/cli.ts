@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatIssuePath, ParValidationError } from '@par/core';
 import { checkCommand, directivesCommand, explainCommand, exportCsv, findUnit, gapsCommand, scoreCommand } from './commands.js';
-import { parseNow, periodEnd, UsageError, type CommandContext } from './context.js';
+import { parseNow, UsageError, type CommandContext } from './context.js';
 import { exportXlsx, readTemplate, SheetError, writeTemplate } from './excel.js';
 import { progress } from './progress.js';
 import { renderReport } from './report.js';
@@ -72,7 +72,7 @@ export async function runCli(args: readonly string[], io: CliIo = { out: (l) => 
       const ctx = await context();
       const framework = ctx.ws.frameworks.get(o.framework);
       if (!framework) throw new UsageError(`No framework "${o.framework}" (have: ${[...ctx.ws.frameworks.keys()].join(', ')})`);
-      await writeTemplate(ctx, framework, findUnit(ctx, o.unit, periodEnd(o.year)), o.year, o.out);
+      await writeTemplate(ctx, framework, findUnit(ctx, o.unit), o.year, o.out);
       io.out(`${ctx.lang === 'vi' ? 'Đã ghi' : 'Wrote'} ${o.out}`);
     });
   program

@@ -18,18 +18,17 @@ export function scoreCommand(ctx: CommandContext, period: string): void {
 }
 
 /** Finds a unit by id, official code or name (case and accents as written). */
-export function findUnit(ctx: CommandContext, query: string, date: string): string {
+export function findUnit(ctx: CommandContext, query: string): string {
   const q = query.normalize('NFC').toLocaleLowerCase('vi');
   const hit = ctx.ws.registry.units.find((u) => u.id === query || u.code === query || u.name.vi.toLocaleLowerCase('vi') === q || u.name.en?.toLocaleLowerCase('vi') === q);
   if (!hit) throw new UsageError(`No unit "${query}" (try its id, official code or name)`);
-  void date;
   return hit.id;
 }
 
 /** `par explain`: where one unit lost points. */
 export function explainCommand(ctx: CommandContext, period: string, query: string): void {
   const { framework, results } = score(ctx, period);
-  const unitId = findUnit(ctx, query, periodEnd(period));
+  const unitId = findUnit(ctx, query);
   const e = explain(framework, results, unitId, { lang: ctx.lang });
   if (!e) throw new UsageError(`${query} has no result for ${period}`);
   if (ctx.json) return ctx.out(JSON.stringify(e, null, 2));
