@@ -17,6 +17,7 @@ import { periodEnd, tr, UsageError, unitName, type CommandContext } from './cont
 export const SHEET = 'Tự đánh giá';
 const META = 'meta';
 const FIRST_ROW = 5;
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const COLUMNS = { code: 'A', name: 'B', max: 'C', rule: 'D', points: 'E', input: 'F', evidence: 'G', note: 'H', notApplicable: 'I' } as const;
 
 /** Writes a self-assessment workbook for one unit from a framework: every node, locked formulas for totals. */
@@ -54,8 +55,11 @@ export async function writeTemplate(ctx: CommandContext, framework: Framework, u
     } else if (channel === 'survey' || channel === 'leadership') {
       cells.getCell(4).value = tr(ctx, 'Không tự chấm (điều tra xã hội học, lãnh đạo)', 'Not self-scored (survey, leadership)');
     } else {
-      for (const c of [5, 6, 7, 8]) cells.getCell(c).protection = { locked: false };
-      if (node.applicability?.notApplicableAllowed) cells.getCell(9).protection = { locked: false };
+      const open = [5, 6, 7, 8, ...(node.applicability?.notApplicableAllowed ? [9] : [])];
+      for (const c of open) {
+        cells.getCell(c).protection = { locked: false };
+        cells.getCell(c).fill = INPUT_FILL; // the cells a unit fills in
+      }
     }
   }
   const total = row;
