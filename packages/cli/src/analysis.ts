@@ -3,6 +3,7 @@ import { createLifecycle, lifecycleInputs, type AssignmentState } from '@par/lif
 import { defaultCalendar } from '@par/calendar';
 import { periodEnd, UsageError, type CommandContext } from './context.js';
 import { progress } from './progress.js';
+import { WorkspaceError } from './workspace.js';
 
 /** The results of a period and their framework. */
 export interface PeriodResults {
@@ -46,7 +47,13 @@ export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documen
     const bar = progress('sweep', inputs.length, !ctx.json);
     for (const input of inputs) {
       const log = logged.get(input.id);
-      let state = log ? lifecycle.replay(log.input, log.entries) : lifecycle.start(input);
+      let state;
+      try {
+        state = log ? lifecycle.replay(log.input, log.entries) : lifecycle.start(input);
+      } catch (e) {
+        // a log that no longer applies (the directive or the data changed since it was written) is bad input
+        throw new WorkspaceError([{ file: 'lifecycleLogs', issue: { path: [input.id], code: 'log_does_not_apply', message: e instanceof Error ? e.message : String(e) } }]);
+      }
       for (const { event } of lifecycle.sweep([state], now)) {
         const r = lifecycle.send(state, event);
         if (r.accepted) state = r.state;

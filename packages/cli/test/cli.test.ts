@@ -177,6 +177,14 @@ describe('broken inputs: one line, the details, an exit code', () => {
     expect(again.err).toMatch(new RegExp(`Tự đánh giá!E${rows[0]}: 99 is above the maximum`));
   });
 
+  it('a lifecycle log that no longer applies', T, () => {
+    const dir = copy();
+    edit(dir, 'data/lifecycle-logs.json', (j) => (j[0].entries[0].event.by.unitId = 'd109-nv-impostor'));
+    const r = par(dir, 'directives', '--now', '2023-02-06');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^  lifecycleLogs: \S+: Log entry 1 of \S+ does not apply in state issued \[log_does_not_apply\]$/m);
+  });
+
   it('usage mistakes exit 2', T, () => {
     expect(par(example, 'score').code).toBe(2);
     expect(par(example, 'nonsense').code).toBe(2);
