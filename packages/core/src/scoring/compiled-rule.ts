@@ -2,20 +2,23 @@ import type { AnyScoringRule, ScoringRule } from '../frameworks/scoring-rule.js'
 import type { ChannelId } from '../frameworks/framework-schema.js';
 import { microOf } from '../shared/points.js';
 import type { RuleInput } from './assessment-schema.js';
-import { mulDiv } from './rule-evaluation.js';
+import { mulDiv } from './exact-ratio.js';
 
 /** Returned by a compiled rule when the input does not fit it. */
 export const NO_SCORE = -1;
 
+/** The tier of a rule that has no tiers (-1 is "otherwise"). */
+export const NO_TIER = -2;
+
 /** A rule turned into a fast function of its input: micro-points, or {@link NO_SCORE}; `tier` after each call. */
 export class CompiledRule {
   /** The tier the last call matched (-1: otherwise; -2: the rule has no tiers). */
-  tier = -2;
+  tier = NO_TIER;
   /** Wraps the evaluation function. */
   constructor(private readonly fn: (input: RuleInput, self: CompiledRule) => number) {}
   /** Scores one input. */
   evaluate(input: RuleInput): number {
-    this.tier = -2;
+    this.tier = NO_TIER;
     return this.fn(input, this);
   }
 }
@@ -24,7 +27,7 @@ const share = (maxMicro: number, s: number) => mulDiv(maxMicro, microOf(s), 1_00
 
 /**
  * Compiles a leaf's built-in rule for its maximum and channel (on the deduction channel a per-occurrence rule
- * yields the points deducted). Same results as `evaluateRule`; `undefined` for manual and plugin rules.
+ * yields the points deducted); `undefined` for manual and plugin rules.
  */
 export function compileRule(rule: AnyScoringRule, maxMicro: number, channel: ChannelId): CompiledRule | undefined {
   const r = rule as ScoringRule;

@@ -2,7 +2,7 @@ import { indexFramework } from '../frameworks/framework-index.js';
 import type { Framework } from '../frameworks/framework-schema.js';
 import type { Label } from '../shared/label.js';
 import { fromMicro, microOf } from '../shared/points.js';
-import { compareRatios, percentRounded } from './exact-ratio.js';
+import { clampedIndex, compareRatios, percentRounded } from './exact-ratio.js';
 import type { IndexResultSet } from './index-result.js';
 
 /** Points lost on one node across all units. */
@@ -99,7 +99,7 @@ export function gapAnalysis(framework: Framework, results: IndexResultSet, optio
       weakest: weakest.map((w) => ({ code: w.code, lost: fromMicro(w.lost) })),
       gain: fromMicro(gain),
       indexNow: r.indexPercent,
-      indexPotential: applicable === 0 ? null : percentRounded(Math.max(0, Math.min(final, applicable)), applicable, framework.rounding.percentDecimals),
+      indexPotential: clampedIndex(final, applicable, framework.rounding.percentDecimals),
       rankNow: r.rank,
       rankPotential: applicable === 0 ? null : ahead + 1,
     };

@@ -4,10 +4,11 @@ import { IssueList } from '@par/calendar';
 import type { Assessment, RuleInput } from './assessment-schema.js';
 import { CHANNELS, compileFramework, type CompiledFramework } from './compiled-framework.js';
 import { evidenceWarnings } from './evidence-checks.js';
-import { compareRatios, percentRounded } from './exact-ratio.js';
+import { bandFor, clampedIndex, compareRatios, percentRounded } from './exact-ratio.js';
 import type { IndexResult, IndexResultSet, NodeResult, TieBreak } from './index-result.js';
 import { metricsByUnit, type Metric } from './metric.js';
-import { APPLICABLE, APPRAISED, evaluateUnit, FINAL, LeafScratch, NO_TIER, SELF, SOURCES, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
+import { NO_TIER } from './compiled-rule.js';
+import { APPLICABLE, APPRAISED, evaluateUnit, FINAL, LeafScratch, SELF, SOURCES, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
 
 /** What a unit must say about itself for applicability and peer groups. */
 export interface UnitFacts {
@@ -157,7 +158,7 @@ class Engine implements IndexEngine {
       tieMicro: tieBreak === 'appraisedPoints' ? totals[FINAL]! : tieBreak === 'finalPoints' ? finalMicro : 0,
       group: this.groupOf(a.unitId),
       key: applicableMicro === 0 ? Number.NEGATIVE_INFINITY : finalMicro / applicableMicro,
-      band: this.bandOf(finalMicro, applicableMicro),
+      band: bandFor(this.cf.framework.bands, finalMicro, applicableMicro) ?? null,
       warnings,
     };
   }
@@ -168,19 +169,6 @@ class Engine implements IndexEngine {
     this.states.delete(unitId);
     const list = this.groups.get(old.group)!;
     list.splice(this.lowerBound(list, old, false), 1);
-  }
-
-  private bandOf(finalMicro: number, applicableMicro: number): string | null {
-    if (applicableMicro === 0) return null;
-    const clamped = Math.max(0, Math.min(finalMicro, applicableMicro));
-    const approx = (clamped * 100) / applicableMicro;
-    // clamped / applicable x 100 >= edge, settled exactly when the double is too close to call
-    const atLeast = (edge: number) =>
-      Math.abs(approx - edge) > 1e-6 ? approx > edge : compareRatios(clamped * 100, applicableMicro, Math.round(edge * 1e6), 1e6) >= 0;
-    for (const b of this.cf.framework.bands) {
-      if (atLeast(b.minPercent) && (b.maxPercentExclusive === undefined || !atLeast(b.maxPercentExclusive))) return b.id;
-    }
-    return null;
   }
 
   /**
@@ -288,7 +276,7 @@ class Engine implements IndexEngine {
       appraised += t[APPRAISED + c]!;
       max += this.cf.channelMaxMicro[c]!;
     }
-    const index = s.applicableMicro === 0 ? null : percentRounded(Math.max(0, Math.min(s.finalMicro, s.applicableMicro)), s.applicableMicro, framework.rounding.percentDecimals);
+    const index = clampedIndex(s.finalMicro, s.applicableMicro, framework.rounding.percentDecimals);
     return {
       unitId: s.assessment.unitId,
       peerGroup: s.group,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { BandSchema, type Band, type Framework } from '../frameworks/framework-schema.js';
+import { BandSchema, type Framework } from '../frameworks/framework-schema.js';
 import { indexFramework } from '../frameworks/framework-index.js';
 import type { Label } from '../shared/label.js';
 import { fromMicro, microOf, NonNegativePointsSchema, PointsSchema } from '../shared/points.js';
 import { parseWithSchema } from '@par/calendar';
-import { compareRatios, percentRounded } from './exact-ratio.js';
+import { bandFor, clampedIndex, compareRatios } from './exact-ratio.js';
 
 /** Zod schema for the least a reviewer may know of a framework: item codes and maxima, maybe bands. */
 export const ItemListSchema = z.strictObject({
@@ -80,16 +80,6 @@ export interface ReconcileOptions {
 
 const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
-function bandOf(bands: readonly Band[] | undefined, final: number, applicable: number): string | undefined {
-  if (!bands || applicable === 0) return undefined;
-  const clamped = Math.max(0, Math.min(final, applicable));
-  return bands.find(
-    (b) =>
-      compareRatios(clamped * 100, applicable, microOf(b.minPercent), 1_000_000) >= 0 &&
-      (b.maxPercentExclusive === undefined || compareRatios(clamped * 100, applicable, microOf(b.maxPercentExclusive), 1_000_000) < 0),
-  )?.id;
-}
-
 /**
  * Recomputes a published results table and lists every discrepancy: an item above its maximum, a parent item
  * that is not the sum of its children, a total that is not the sum of its items, an index, rank or band that does
@@ -159,12 +149,12 @@ export function reconcile(framework: Framework | unknown, table: unknown, option
     }
     const printedTotal = row.total === undefined ? total : microOf(row.total);
     if (row.indexPercent !== undefined && applicable > 0) {
-      const expected = percentRounded(Math.max(0, Math.min(printedTotal, applicable)), applicable, decimals);
+      const expected = clampedIndex(printedTotal, applicable, decimals)!;
       if (Math.abs(microOf(row.indexPercent) - microOf(expected)) > 0) {
         out.push({ ...at, kind: 'indexMismatch', printed: row.indexPercent, expected, message: `${row.unit}: index printed ${row.indexPercent}%, but ${fromMicro(printedTotal)} of ${fromMicro(applicable)} is ${expected}%` });
       }
     }
-    const band = bandOf(list.bands, printedTotal, applicable);
+    const band = list.bands && bandFor(list.bands, printedTotal, applicable);
     if (row.band !== undefined && band !== undefined && norm(row.band) !== norm(band)) {
       const label = list.bands!.find((b) => b.id === band)!;
       if (norm(row.band) !== norm(label.label.vi) && norm(row.band) !== norm(label.label.en ?? '')) {
@@ -185,14 +175,14 @@ export function reconcile(framework: Framework | unknown, table: unknown, option
   const corrected = complete
     .map((x): CorrectedRow => {
       const rank = x.applicable === 0 ? null : complete.filter((y) => y.applicable > 0 && compareRatios(y.total, y.applicable, x.total, x.applicable) > 0).length + 1;
-      const band = bandOf(list.bands, x.total, x.applicable);
+      const band = list.bands && bandFor(list.bands, x.total, x.applicable);
       return {
         row: x.r,
         unit: x.row.unit,
         ...(x.unitId && { unitId: x.unitId }),
         total: fromMicro(x.total),
         applicableMax: fromMicro(x.applicable),
-        indexPercent: x.applicable === 0 ? null : percentRounded(Math.max(0, Math.min(x.total, x.applicable)), x.applicable, decimals),
+        indexPercent: clampedIndex(x.total, x.applicable, decimals),
         rank,
         ...(band && { band }),
       };

@@ -1,8 +1,6 @@
 import type { AnyScoringRule, ScoringRule, Tier } from '../frameworks/scoring-rule.js';
-import { toMicro } from '../shared/points.js';
 import type { RuleInput } from './assessment-schema.js';
-
-const SCALE = 1_000_000;
+import { compileRule, NO_SCORE, NO_TIER } from './compiled-rule.js';
 
 /** What a rule made of an input: the points (in millionths) and, for tiered rules, the tier that matched. */
 export interface RuleOutcome {
@@ -11,23 +9,6 @@ export interface RuleOutcome {
   /** Index of the matched tier; -1 when `otherwise` applied. Absent for rules without tiers. */
   readonly tier?: number;
 }
-
-/** Rounds `a * b / c` (all non-negative integers) half up, exactly, falling back to BigInt when needed. */
-export function mulDiv(a: number, b: number, c: number): number {
-  const twice = 2 * a * b + c;
-  if (Number.isSafeInteger(twice) && Number.isSafeInteger(2 * c)) return Math.floor(twice / (2 * c));
-  const n = BigInt(a) * BigInt(b);
-  const d = BigInt(c);
-  return Number((2n * n + d) / (2n * d));
-}
-
-/** A share (0-1) of a maximum, in millionths, rounded half up at the millionth. */
-export function shareOf(maxMicro: number, share: number): number {
-  return mulDiv(maxMicro, toMicro(share), SCALE);
-}
-
-/** Reads a measured number to the millionth (inputs such as 2/3 of a percent need not be exact decimals). */
-const inputMicro = (value: number) => Math.round(value * SCALE);
 
 /** Why an input does not fit a rule, or `undefined` when it does. */
 export function inputProblem(rule: AnyScoringRule, input: RuleInput): string | undefined {
@@ -49,45 +30,17 @@ export function inputProblem(rule: AnyScoringRule, input: RuleInput): string | u
   }
 }
 
-function matchTier(tiers: readonly Tier[], better: 'higher' | 'lower', value: number): number {
-  const v = inputMicro(value);
-  return tiers.findIndex((t) => {
-    const th = inputMicro(t.threshold);
-    if (better === 'higher') return t.inclusive ? v >= th : v > th;
-    return t.inclusive ? v <= th : v < th;
-  });
-}
-
 /**
- * Scores an input with a built-in rule: the points it earns out of `maxMicro`. The input must fit the rule
- * (see {@link inputProblem}); rounding happens once, at the millionth of a point.
+ * Scores an input with a built-in rule: the points it earns out of `maxMicro`, and for tiered rules the tier
+ * matched. The same computation the engine runs (through `compileRule`); rounding happens once, at the millionth.
+ * Throws a `RangeError` when the input does not fit the rule (see {@link inputProblem}).
  */
 export function evaluateRule(rule: ScoringRule, maxMicro: number, input: RuleInput): RuleOutcome {
-  switch (rule.kind) {
-    case 'yesNo':
-      return { micro: input === true ? maxMicro : 0 };
-    case 'timeliness':
-      return { micro: shareOf(maxMicro, input === 'onTime' ? rule.onTime : input === 'late' ? rule.late : rule.missing) };
-    case 'ratioTiers':
-    case 'countTiers': {
-      const tier = matchTier(rule.tiers, rule.better, input as number);
-      return { micro: shareOf(maxMicro, tier === -1 ? rule.otherwise : rule.tiers[tier]!.share), tier };
-    }
-    case 'linear': {
-      const v = inputMicro(input as number);
-      const floor = toMicro(rule.floorPercent);
-      const full = toMicro(rule.fullPercent);
-      if (v <= floor) return { micro: 0 };
-      if (v >= full) return { micro: maxMicro };
-      return { micro: mulDiv(maxMicro, v - floor, full - floor) };
-    }
-    case 'deductionPerOccurrence': {
-      const lost = mulDiv(maxMicro, toMicro(rule.shareEach) * (input as number), SCALE);
-      return { micro: Math.max(shareOf(maxMicro, rule.floorShare), maxMicro - lost) };
-    }
-    case 'manual':
-      throw new TypeError('A manual rule has no input to evaluate');
-  }
+  const compiled = compileRule(rule, maxMicro, 'appraised');
+  if (!compiled) throw new TypeError('A manual rule has no input to evaluate');
+  const micro = compiled.evaluate(input);
+  if (micro === NO_SCORE) throw new RangeError(inputProblem(rule, input) ?? `${String(input)} does not fit a ${rule.kind} rule`);
+  return compiled.tier === NO_TIER ? { micro } : { micro, tier: compiled.tier };
 }
 
 /** A one-line description of a rule, for explanations, in Vietnamese or English. */

@@ -1,4 +1,5 @@
 import type { Assessment, RuleInput } from './assessment-schema.js';
+import { NO_TIER } from './compiled-rule.js';
 import { APPRAISAL_FLAG, compileEntries, IMPORTED_FLAG, INPUT_FLAG, NA_FLAG, SELF_POINTS_FLAG } from './compiled-assessment.js';
 import { CHANNELS, type CompiledFramework } from './compiled-framework.js';
 
@@ -53,8 +54,6 @@ const FROM_SELF = 3;
 const COMPUTED = 4;
 const NOT_APPLICABLE = 5;
 const NONE = -1;
-/** Marks a leaf whose rule matched no tier because it was not computed (-1 is "otherwise"). */
-export const NO_TIER = -2;
 
 /**
  * Channel totals of one unit, in micro-points: one flat array (one allocation per unit) holding, by channel

@@ -4,7 +4,7 @@ import { IdSchema } from '../shared/identifiers.js';
 import type { Label } from '../shared/label.js';
 import { fromMicro, microOf } from '../shared/points.js';
 import type { UnitRegistry } from '../units/unit-registry.js';
-import { percentRounded } from './exact-ratio.js';
+import { clampedIndex } from './exact-ratio.js';
 import type { IndexResult, IndexResultSet } from './index-result.js';
 
 /** Zod schema for a {@link Crosswalk}. */
@@ -109,7 +109,7 @@ export function compareResults(current: IndexResultSet, previous: IndexResultSet
     const indices = before.map((p) => p.indexPercent).filter((v): v is number => v !== null);
     let beforeIndex: number | null = null;
     if (before.length === 1) beforeIndex = before[0]!.indexPercent;
-    else if (merged && policy === 'pooled' && pooledApplicable > 0) beforeIndex = percentRounded(Math.max(0, Math.min(pooledFinal, pooledApplicable)), pooledApplicable, decimals);
+    else if (merged && policy === 'pooled' && pooledApplicable > 0) beforeIndex = clampedIndex(pooledFinal, pooledApplicable, decimals);
     else if (merged && indices.length > 0 && policy === 'mean') beforeIndex = fromMicro(Math.round(indices.reduce((s, v) => s + microOf(v), 0) / indices.length));
     else if (merged && indices.length > 0) beforeIndex = policy === 'best' ? Math.max(...indices) : Math.min(...indices);
     const beforeRank = before.length === 1 ? before[0]!.rank : null;
@@ -129,7 +129,7 @@ export function compareResults(current: IndexResultSet, previous: IndexResultSet
           applicable += microOf(old.applicableMaxPoints);
         }
       }
-      const was = found && applicable > 0 ? percentRounded(Math.max(0, Math.min(final, applicable)), applicable, decimals) : null;
+      const was = found ? clampedIndex(final, applicable, decimals) : null;
       return { code: n.code, now: n.componentIndex, before: was, change: diff(n.componentIndex, was) };
     });
     return {
