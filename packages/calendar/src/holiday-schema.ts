@@ -57,11 +57,50 @@ export const HolidayScheduleSchema = z.strictObject({
 /** How one occasion of one year was actually taken by civil servants: days off and make-up Saturdays. */
 export interface HolidaySchedule extends z.output<typeof HolidayScheduleSchema> {}
 
-/** Zod schema for a {@link HolidayLayers} document. */
-export const HolidayLayersSchema = z.strictObject({
-  rules: z.array(HolidayRuleSchema).default([]),
-  schedules: z.array(HolidayScheduleSchema).default([]),
+/** Zod schema for a {@link HolidayRuleSet}. */
+export const HolidayRuleSetSchema = z
+  .strictObject({
+    /** e.g. `labourCode2012`. */
+    id: occasionId,
+    name,
+    effectiveFrom: CivilDateSchema,
+    /** Last day in force; open when absent. */
+    effectiveTo: CivilDateSchema.optional(),
+    /** The act whose list of holidays applies in this period. */
+    legalBasis: HolidayBasisSchema,
+    /** The provision giving the compensatory day (nghỉ bù) when a holiday falls on the weekly rest day. */
+    compensatoryBasis: HolidayBasisSchema.optional(),
+    note: z.string().optional(),
+  })
+  .refine((s) => s.effectiveTo === undefined || s.effectiveTo >= s.effectiveFrom, { message: 'effectiveTo is before effectiveFrom', path: ['effectiveTo'] });
+
+/**
+ * A period in which a legal act sets the list of public holidays. The calendar counts working days only on dates
+ * some rule set covers: elsewhere it does not know the holidays, and says so instead of counting them as working days.
+ */
+export interface HolidayRuleSet extends z.output<typeof HolidayRuleSetSchema> {}
+
+/** Zod schema for a {@link WeeklyRest}. */
+export const WeeklyRestSchema = z.strictObject({
+  effectiveFrom: CivilDateSchema,
+  /** The weekly rest days from that date, 0 = Sunday ... 6 = Saturday. */
+  days: z.array(z.int().min(0).max(6)).max(7).refine((d) => new Set(d).size === d.length, { message: 'Expected distinct days' }),
+  legalBasis: HolidayBasisSchema.optional(),
+  note: z.string().optional(),
 });
 
-/** Holiday rules and schedules, as a host adds them (a province's announcement, a future year, a new holiday). */
+/** The weekly rest days of state offices from a date (until the next entry). */
+export interface WeeklyRest extends z.output<typeof WeeklyRestSchema> {}
+
+/** Zod schema for a {@link HolidayLayers} document. */
+export const HolidayLayersSchema = z.strictObject({
+  /** The periods the rules cover (see {@link HolidayRuleSet}); a calendar with none counts no working days. */
+  ruleSets: z.array(HolidayRuleSetSchema).default([]),
+  rules: z.array(HolidayRuleSchema).default([]),
+  schedules: z.array(HolidayScheduleSchema).default([]),
+  /** The weekly rest days by date; Saturday and Sunday where none applies. */
+  weeklyRest: z.array(WeeklyRestSchema).default([]),
+});
+
+/** Holiday rule sets, rules, schedules and weekly rest, as a host adds them (a province's announcement, a future year, a new holiday). */
 export interface HolidayLayers extends z.output<typeof HolidayLayersSchema> {}

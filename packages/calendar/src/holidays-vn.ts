@@ -1,49 +1,133 @@
-import type { HolidayRule, HolidaySchedule } from './holiday-schema.js';
+import type { HolidayBasis, HolidayRule, HolidayRuleSet, HolidaySchedule, WeeklyRest } from './holiday-schema.js';
 
 /** Where these facts were read: a copy ships with this package. */
 const SOURCE = 'data/holidays-vn.md (package @par/calendar)';
 
-const LABOUR_CODE_2019 = { document: 'Bộ luật Lao động 45/2019/QH14', article: 'Điều 112', verification: 'confirmed', source: SOURCE } as const;
-const LABOUR_CODE_2012 = {
-  document: 'Bộ luật Lao động 10/2012/QH13',
-  article: 'Điều 115',
-  verification: 'unconfirmed',
-  source: 'not in the project sources; the 2012 Code is recalled as 10 days: the 2019 set less the day next to 2 September',
-} as const;
+const basis = (document: string, article: string | undefined, verification: HolidayBasis['verification']): HolidayBasis => ({
+  document,
+  ...(article ? { article } : {}),
+  verification,
+  source: SOURCE,
+});
+
+const LABOUR_CODE_1994 = basis('Bộ luật Lao động 1994', 'Điều 73', 'confirmed');
+const AMENDMENT_2007 = basis('Luật sửa đổi, bổ sung Điều 73 của Bộ luật Lao động (2007)', 'Điều 73', 'confirmed');
+const LABOUR_CODE_2012 = basis('Bộ luật Lao động 10/2012/QH13', 'Điều 115', 'confirmed');
+const LABOUR_CODE_2019 = basis('Bộ luật Lao động 45/2019/QH14', 'Điều 112', 'confirmed');
 
 /**
- * The statutory holidays (Labour Code 2019 Art. 112, in force from 1 January 2021; before it, back to 1 May 2013,
- * the 2012 Code, unconfirmed here). Tết's five days are fixed each year by the Prime Minister; by rule they are
- * taken as the eve and the first four days. National Day's second day is chosen each year; by rule, the day
- * before 2 September. Before 1 May 2013 the default calendar has no holiday rules: add them as data.
+ * The acts that set the public holidays, by period (data/holidays-vn.md, "Earlier rule sets"): the Labour Code 1994
+ * from 1 January 1995, its 2007 amendment, the 2012 Code from 1 May 2013 and the 2019 Code from 2021, each with the
+ * provision for compensatory days. Before 1995 no rules were collected: the default calendar says `noRules` for
+ * those years and refuses working-day arithmetic on them.
  */
-export const STATUTORY_HOLIDAY_RULES: readonly HolidayRule[] = [
-  { id: 'newYear', name: { vi: 'Tết Dương lịch', en: 'New Year' }, date: { calendar: 'solar', month: 1, day: 1 }, days: 1, startOffset: 0, compensatory: true, effectiveFrom: '2013-05-01', legalBasis: LABOUR_CODE_2019 },
+export const HOLIDAY_RULE_SETS: readonly HolidayRuleSet[] = [
   {
-    id: 'tet',
-    name: { vi: 'Tết Nguyên Đán', en: 'Lunar New Year' },
-    date: { calendar: 'lunar', month: 1, day: 1 },
-    days: 5,
-    startOffset: -1,
-    compensatory: true,
-    effectiveFrom: '2013-05-01',
-    legalBasis: LABOUR_CODE_2019,
-    note: 'The exact five days are set each year by the Prime Minister; by rule: the eve and the first four days.',
+    id: 'labourCode1994',
+    name: { vi: 'Bộ luật Lao động 1994', en: 'Labour Code 1994' },
+    effectiveFrom: '1995-01-01',
+    effectiveTo: '2006-12-31',
+    legalBasis: LABOUR_CODE_1994,
+    compensatoryBasis: LABOUR_CODE_1994,
+    note: '8 days: New Year 1, Tết 4, 30 April 1, 1 May 1, 2 September 1; a holiday on the weekly rest day gives the next day off.',
   },
-  { id: 'hungKings', name: { vi: 'Giỗ Tổ Hùng Vương', en: "Hùng Kings' Commemoration" }, date: { calendar: 'lunar', month: 3, day: 10 }, days: 1, startOffset: 0, compensatory: true, effectiveFrom: '2013-05-01', legalBasis: LABOUR_CODE_2019 },
-  { id: 'victoryDay', name: { vi: 'Ngày Chiến thắng', en: 'Victory Day' }, date: { calendar: 'solar', month: 4, day: 30 }, days: 1, startOffset: 0, compensatory: true, effectiveFrom: '2013-05-01', legalBasis: LABOUR_CODE_2019 },
-  { id: 'labourDay', name: { vi: 'Ngày Quốc tế lao động', en: 'International Labour Day' }, date: { calendar: 'solar', month: 5, day: 1 }, days: 1, startOffset: 0, compensatory: true, effectiveFrom: '2013-05-01', legalBasis: LABOUR_CODE_2019 },
-  { id: 'nationalDay', name: { vi: 'Quốc khánh', en: 'National Day' }, date: { calendar: 'solar', month: 9, day: 2 }, days: 1, startOffset: 0, compensatory: true, effectiveFrom: '2013-05-01', effectiveTo: '2020-12-31', legalBasis: LABOUR_CODE_2012 },
   {
-    id: 'nationalDay',
-    name: { vi: 'Quốc khánh', en: 'National Day' },
-    date: { calendar: 'solar', month: 9, day: 2 },
-    days: 2,
-    startOffset: -1,
-    compensatory: true,
+    id: 'labourCode1994Amended2007',
+    name: { vi: 'Bộ luật Lao động 1994, sửa đổi 2007', en: 'Labour Code 1994 as amended in 2007' },
+    effectiveFrom: '2007-01-01',
+    effectiveTo: '2013-04-30',
+    legalBasis: AMENDMENT_2007,
+    compensatoryBasis: LABOUR_CODE_1994,
+    note: "9 days: adds the Hùng Kings' Commemoration (10/3 lunar) from 2007; its first year, 2007, is only partly confirmed.",
+  },
+  {
+    id: 'labourCode2012',
+    name: { vi: 'Bộ luật Lao động 2012', en: 'Labour Code 2012' },
+    effectiveFrom: '2013-05-01',
+    effectiveTo: '2020-12-31',
+    legalBasis: LABOUR_CODE_2012,
+    compensatoryBasis: LABOUR_CODE_2012,
+    note: '10 days: New Year 1, Tết 5, Giỗ Tổ 1, 30 April 1, 1 May 1, 2 September 1.',
+  },
+  {
+    id: 'labourCode2019',
+    name: { vi: 'Bộ luật Lao động 2019', en: 'Labour Code 2019' },
     effectiveFrom: '2021-01-01',
     legalBasis: LABOUR_CODE_2019,
-    note: '2 September and one adjacent day chosen each year; by rule, 1 September.',
+    compensatoryBasis: basis('Bộ luật Lao động 45/2019/QH14', 'Điều 111 khoản 3', 'confirmed'),
+    note: '11 days: National Day has two.',
+  },
+];
+
+type Occasion = 'newYear' | 'tet' | 'hungKings' | 'victoryDay' | 'labourDay' | 'nationalDay';
+const NAMES: Record<Occasion, HolidayRule['name']> = {
+  newYear: { vi: 'Tết Dương lịch', en: 'New Year' },
+  tet: { vi: 'Tết Nguyên Đán', en: 'Lunar New Year' },
+  hungKings: { vi: 'Giỗ Tổ Hùng Vương', en: "Hùng Kings' Commemoration" },
+  victoryDay: { vi: 'Ngày Chiến thắng', en: 'Victory Day' },
+  labourDay: { vi: 'Ngày Quốc tế lao động', en: 'International Labour Day' },
+  nationalDay: { vi: 'Quốc khánh', en: 'National Day' },
+};
+const DATES: Record<Occasion, HolidayRule['date']> = {
+  newYear: { calendar: 'solar', month: 1, day: 1 },
+  tet: { calendar: 'lunar', month: 1, day: 1 },
+  hungKings: { calendar: 'lunar', month: 3, day: 10 },
+  victoryDay: { calendar: 'solar', month: 4, day: 30 },
+  labourDay: { calendar: 'solar', month: 5, day: 1 },
+  nationalDay: { calendar: 'solar', month: 9, day: 2 },
+};
+
+/** A statutory holiday of `days` days from `startOffset` days after its date, for the anchors in [from, to]. */
+function rule(id: Occasion, days: number, startOffset: number, from: string, to: string | undefined, legalBasis: HolidayBasis, note?: string): HolidayRule {
+  return { id, name: NAMES[id], date: DATES[id], days, startOffset, compensatory: true, effectiveFrom: from, ...(to ? { effectiveTo: to } : {}), legalBasis, ...(note ? { note } : {}) };
+}
+
+const TET_1994 = 'Four days; the sources give the count only: by rule the eve and the first three days (placement unconfirmed).';
+const TET_5 = 'The exact five days are set each year by the Prime Minister; by rule: the eve and the first four days.';
+
+/**
+ * The statutory holidays of each rule set (see {@link HOLIDAY_RULE_SETS}), each in force for the anchor dates from
+ * its `effectiveFrom` to its `effectiveTo`. Tết's days are fixed each year by the Prime Minister; by rule they
+ * are the eve and the days after it. National Day's second day (from 2021) is chosen each year; by rule, the day
+ * before 2 September.
+ */
+export const STATUTORY_HOLIDAY_RULES: readonly HolidayRule[] = [
+  // Labour Code 1994 Art. 73, from 1 January 1995 (as amended in 2007, until 30 April 2013)
+  rule('newYear', 1, 0, '1995-01-01', '2013-04-30', LABOUR_CODE_1994),
+  rule('tet', 4, -1, '1995-01-01', '2013-04-30', LABOUR_CODE_1994, TET_1994),
+  rule('victoryDay', 1, 0, '1995-01-01', '2013-04-30', LABOUR_CODE_1994),
+  rule('labourDay', 1, 0, '1995-01-01', '2013-04-30', LABOUR_CODE_1994),
+  rule('nationalDay', 1, 0, '1995-01-01', '2013-04-30', LABOUR_CODE_1994),
+  // the 2007 amendment adds the Hùng Kings' day: partly confirmed for 2007, its first year
+  rule('hungKings', 1, 0, '2007-01-01', '2007-12-31', { ...AMENDMENT_2007, verification: 'partlyConfirmed' }),
+  rule('hungKings', 1, 0, '2008-01-01', '2013-04-30', AMENDMENT_2007),
+  // Labour Code 2012 Art. 115, 1 May 2013 to 31 December 2020
+  rule('newYear', 1, 0, '2013-05-01', '2020-12-31', LABOUR_CODE_2012),
+  rule('tet', 5, -1, '2013-05-01', '2020-12-31', LABOUR_CODE_2012, TET_5),
+  rule('hungKings', 1, 0, '2013-05-01', '2020-12-31', LABOUR_CODE_2012),
+  rule('victoryDay', 1, 0, '2013-05-01', '2020-12-31', LABOUR_CODE_2012),
+  rule('labourDay', 1, 0, '2013-05-01', '2020-12-31', LABOUR_CODE_2012),
+  rule('nationalDay', 1, 0, '2013-05-01', '2020-12-31', LABOUR_CODE_2012),
+  // Labour Code 2019 Art. 112, from 1 January 2021
+  rule('newYear', 1, 0, '2021-01-01', undefined, LABOUR_CODE_2019),
+  rule('tet', 5, -1, '2021-01-01', undefined, LABOUR_CODE_2019, TET_5),
+  rule('hungKings', 1, 0, '2021-01-01', undefined, LABOUR_CODE_2019),
+  rule('victoryDay', 1, 0, '2021-01-01', undefined, LABOUR_CODE_2019),
+  rule('labourDay', 1, 0, '2021-01-01', undefined, LABOUR_CODE_2019),
+  rule('nationalDay', 2, -1, '2021-01-01', undefined, LABOUR_CODE_2019, '2 September and one adjacent day chosen each year; by rule, 1 September.'),
+];
+
+/**
+ * The weekly rest of state offices: Sunday only until the 40-hour week of Decision 188/1999/QĐ-TTg, Saturday and
+ * Sunday from October 1999 (the first day, Saturday 2 October, partly confirmed).
+ */
+export const WEEKLY_REST: readonly WeeklyRest[] = [
+  { effectiveFrom: '1900-01-01', days: [0], note: 'Before Decision 188/1999/QĐ-TTg Saturday was a working day (data/holidays-vn.md).' },
+  {
+    effectiveFrom: '1999-10-02',
+    days: [0, 6],
+    legalBasis: basis('Quyết định 188/1999/QĐ-TTg', undefined, 'partlyConfirmed'),
+    note: 'The 40-hour week of state offices, in force from October 1999; the exact first day is partly confirmed.',
   },
 ];
 

@@ -9,6 +9,7 @@ export {
   PeriodSchema,
   addDays,
   civilDate,
+  clampedCivilDate,
   dayOfWeek,
   daysBetween,
   fromDayNumber,
@@ -27,13 +28,17 @@ export {
   HolidayBasisSchema,
   HolidayLayersSchema,
   HolidayRuleSchema,
+  HolidayRuleSetSchema,
   HolidayScheduleSchema,
+  WeeklyRestSchema,
   type HolidayBasis,
   type HolidayLayers,
   type HolidayRule,
+  type HolidayRuleSet,
   type HolidaySchedule,
+  type WeeklyRest,
 } from './holiday-schema.js';
-export { ANNOUNCED_SCHEDULES, PENDING_HOLIDAY_RULES, STATUTORY_HOLIDAY_RULES } from './holidays-vn.js';
+export { ANNOUNCED_SCHEDULES, HOLIDAY_RULE_SETS, PENDING_HOLIDAY_RULES, STATUTORY_HOLIDAY_RULES, WEEKLY_REST } from './holidays-vn.js';
 export {
   Calendar,
   DEFAULT_HOLIDAY_LAYERS,
@@ -42,6 +47,9 @@ export {
   type CalendarOptions,
   type DayInfo,
   type DayOffReason,
+  type HolidayDay,
+  type HolidaySource,
+  type Occasion,
   type YearStatus,
 } from './calendar.js';
 export {

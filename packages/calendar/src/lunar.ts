@@ -1,11 +1,13 @@
-import { fromDayNumber, toDayNumber, type CivilDate } from './civil-date.js';
+import { argumentError, booleanProblem, dateProblem, fail, integerProblem, objectProblem, show, type Problem } from './arguments.js';
+import { civilFromDays, dayNumberOrNaN, daysFromCivil, FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR } from './day-number.js';
+import { astronomicalSolarToLunar } from './lunar-astronomy.js';
 
 /**
- * The Vietnamese lunisolar calendar (âm lịch), computed astronomically: months begin on the civil day of the
- * new moon in the calendar's time zone (UTC+7 for Vietnam; UTC+8 gives the Chinese calendar), month 11 is the
- * month holding the winter solstice, and in a year of 13 months the first month with no major solar term is
- * the leap month. Mean new moons are corrected by the principal periodic terms (J. Meeus, Astronomical
- * Algorithms), and the sun's longitude is Meeus's low-accuracy series: ample for day boundaries from 1900 to 2100.
+ * The Vietnamese lunisolar calendar (âm lịch): months begin on the civil day of the new moon in the calendar's
+ * time zone (UTC+7 for Vietnam; UTC+8 gives the Chinese calendar), month 11 holds the winter solstice, and in a
+ * year of 13 months the first month with no major solar term is the leap month. The astronomy (`lunar-astronomy.ts`)
+ * runs once per time zone, on first use, to build a table of month starts and leap months covering 1900-2100;
+ * conversions then read the table.
  */
 
 /** Vietnam's time zone for the lunar calendar: UTC+7. */
@@ -23,129 +25,135 @@ export interface LunarDate {
   readonly leap: boolean;
 }
 
-const JD_UNIX_EPOCH = 2_440_588; // Julian day number of 1970-01-01
-const SYNODIC_MONTH = 29.530588853;
-const NEW_MOON_1900 = 2_415_021.076998695; // first new moon of 1900, in Julian days
-const RAD = Math.PI / 180;
-
-/** Julian day (TT, fractional) of the k-th new moon after that of 1900-01-01. */
-function newMoon(k: number): number {
-  const T = k / 1236.85;
-  const T2 = T * T;
-  const T3 = T2 * T;
-  let jd = 2_415_020.75933 + 29.53058868 * k + 0.0001178 * T2 - 0.000000155 * T3;
-  jd += 0.00033 * Math.sin((166.56 + 132.87 * T - 0.009173 * T2) * RAD);
-  const M = (359.2242 + 29.10535608 * k - 0.0000333 * T2 - 0.00000347 * T3) * RAD; // sun's mean anomaly
-  const Mm = (306.0253 + 385.81691806 * k + 0.0107306 * T2 + 0.00001236 * T3) * RAD; // moon's mean anomaly
-  const F = (21.2964 + 390.67050646 * k - 0.0016528 * T2 - 0.00000239 * T3) * RAD; // moon's argument of latitude
-  let c = (0.1734 - 0.000393 * T) * Math.sin(M) + 0.0021 * Math.sin(2 * M);
-  c += -0.4068 * Math.sin(Mm) + 0.0161 * Math.sin(2 * Mm) - 0.0004 * Math.sin(3 * Mm);
-  c += 0.0104 * Math.sin(2 * F) - 0.0051 * Math.sin(M + Mm) - 0.0074 * Math.sin(M - Mm);
-  c += 0.0004 * Math.sin(2 * F + M) - 0.0004 * Math.sin(2 * F - M) - 0.0006 * Math.sin(2 * F + Mm);
-  c += 0.001 * Math.sin(2 * F - Mm) + 0.0005 * Math.sin(M + 2 * Mm);
-  // ΔT (dynamical minus universal time), in days
-  const deltaT = T < -11 ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3 : -0.000278 + 0.000265 * T + 0.000262 * T2;
-  return jd + c - deltaT;
+/** The lunar months from month 1 of lunar 1899 to month 12 of lunar 2100, for one time zone. */
+interface MonthTable {
+  /** Day number of the first day of each month, and one more entry: the first day of lunar 2101. */
+  readonly starts: Int32Array;
+  /** Each month's `year * 32 + month * 2 + (leap ? 1 : 0)`. */
+  readonly labels: Int32Array;
+  /** Index of month 1 of each lunar year from {@link FIRST_LUNAR_YEAR}. */
+  readonly firstMonth: Int32Array;
+  /** The leap month of each lunar year from {@link FIRST_LUNAR_YEAR}, 0 when it has none. */
+  readonly leapMonth: Uint8Array;
 }
 
-/** Julian day number of the civil day, in time zone `tz`, on which the k-th new moon falls. */
-function newMoonDay(k: number, tz: number): number {
-  return Math.floor(newMoon(k) + 0.5 + tz / 24);
+/** 1 January 1900 is in month 12 of lunar 1899. */
+const FIRST_LUNAR_YEAR = FIRST_YEAR - 1;
+const tables = new Map<number, MonthTable>();
+
+/** The month table of a time zone, built from the astronomy on first use and checked month by month as it is built. */
+function tableFor(tz: number): MonthTable {
+  const cached = tables.get(tz);
+  if (cached) return cached;
+  const years = LAST_YEAR - FIRST_LUNAR_YEAR + 1;
+  const starts: number[] = [];
+  const labels: number[] = [];
+  const firstMonth = new Int32Array(years);
+  const leapMonth = new Uint8Array(years);
+  const at = (day: number) => astronomicalSolarToLunar(day, Number(civilFromDays(day).slice(0, 4)), tz);
+  // from a day in spring 1899 back to month 1 of lunar 1899
+  let start = daysFromCivil(FIRST_LUNAR_YEAR, 4, 1);
+  let lunar = at(start);
+  start -= lunar.day - 1;
+  while (!(lunar.year === FIRST_LUNAR_YEAR && lunar.month === 1 && !lunar.leap)) {
+    lunar = at(start - 1);
+    start -= lunar.day;
+  }
+  for (;;) {
+    lunar = at(start);
+    if (lunar.year > LAST_YEAR) break;
+    const previous = labels.at(-1);
+    const label = lunar.year * 32 + lunar.month * 2 + (lunar.leap ? 1 : 0);
+    if (lunar.day !== 1 || (previous !== undefined && !follows(previous, label))) throw new Error(`lunar table: month at ${civilFromDays(start)} out of sequence`);
+    if (lunar.month === 1 && !lunar.leap) firstMonth[lunar.year - FIRST_LUNAR_YEAR] = starts.length;
+    if (lunar.leap) leapMonth[lunar.year - FIRST_LUNAR_YEAR] = lunar.month;
+    starts.push(start);
+    labels.push(label);
+    start += at(start + 29).day === 1 ? 29 : 30;
+  }
+  starts.push(start);
+  const table = { starts: Int32Array.from(starts), labels: Int32Array.from(labels), firstMonth, leapMonth };
+  tables.set(tz, table);
+  return table;
 }
 
-/** Which twelfth of the ecliptic (0-11, 30° each from the vernal point) the sun is in at the start of a civil day. */
-function sunSector(jdn: number, tz: number): number {
-  const T = (jdn - 0.5 - tz / 24 - 2_451_545.0) / 36_525;
-  const T2 = T * T;
-  const M = (357.5291 + 35_999.0503 * T - 0.0001559 * T2 - 0.00000048 * T * T2) * RAD;
-  const L0 = 280.46645 + 36_000.76983 * T + 0.0003032 * T2;
-  const C = (1.9146 - 0.004817 * T - 0.000014 * T2) * Math.sin(M) + (0.019993 - 0.000101 * T) * Math.sin(2 * M) + 0.00029 * Math.sin(3 * M);
-  let longitude = (L0 + C) * RAD;
-  longitude -= 2 * Math.PI * Math.floor(longitude / (2 * Math.PI));
-  return Math.floor((longitude / Math.PI) * 6);
+/** Whether month label `b` comes right after `a`: the leap repeat, the next month, or month 1 of the next year. */
+function follows(a: number, b: number): boolean {
+  const [y, m] = [a >> 5, (a >> 1) & 15];
+  const [y2, m2, leap2] = [b >> 5, (b >> 1) & 15, (b & 1) === 1];
+  if (leap2) return y2 === y && m2 === m && (a & 1) === 0;
+  return m === 12 ? y2 === y + 1 && m2 === 1 : y2 === y && m2 === m + 1;
 }
 
-/** Julian day number of the first day of lunar month 11 (the month of the winter solstice) of a solar year. */
-function month11(year: number, tz: number): number {
-  const off = toDayNumber(`${String(year).padStart(4, '0')}-12-31`) + JD_UNIX_EPOCH - 2_415_021;
-  const k = Math.floor(off / SYNODIC_MONTH);
-  const start = newMoonDay(k, tz);
-  // if the sun has already passed 270° (the solstice) at that new moon, month 11 began one lunation earlier
-  return sunSector(start, tz) >= 9 ? newMoonDay(k - 1, tz) : start;
-}
-
-/** In a 13-month year starting at month 11 `a11`: how many months after it the leap month comes. */
-function leapMonthOffset(a11: number, tz: number): number {
-  const k = Math.floor((a11 - NEW_MOON_1900) / SYNODIC_MONTH + 0.5);
-  let i = 1;
-  let arc = sunSector(newMoonDay(k + i, tz), tz);
-  let last: number;
-  do {
-    last = arc;
-    i++;
-    arc = sunSector(newMoonDay(k + i, tz), tz);
-  } while (arc !== last && i < 14);
-  return i - 1;
+/** Why a value is not a time zone: hours from UTC, -12 to 14, in quarter hours. */
+function timeZoneProblem(tz: unknown): Problem | undefined {
+  if (typeof tz === 'number' && tz >= -12 && tz <= 14 && Number.isInteger(tz * 4)) return undefined;
+  return { code: 'not_a_time_zone', message: `Expected hours from UTC, -12 to 14 in quarter hours (7 for Vietnam), got ${show(tz)}` };
 }
 
 /** The lunar date of a civil date (time zone UTC+7 unless given). */
-export function solarToLunar(date: CivilDate, tz: number = VIETNAM_TIME_ZONE): LunarDate {
-  const jd = toDayNumber(date) + JD_UNIX_EPOCH;
-  const year = Number(date.slice(0, 4));
-  // the estimate from mean lunations can be one off either way: settle on the new moon on or before the day
-  let k = Math.floor((jd - NEW_MOON_1900) / SYNODIC_MONTH) + 1;
-  while (newMoonDay(k, tz) > jd) k--;
-  while (newMoonDay(k + 1, tz) <= jd) k++;
-  const monthStart = newMoonDay(k, tz);
-  let a11 = month11(year, tz);
-  let b11 = a11;
-  let lunarYear: number;
-  if (a11 >= monthStart) {
-    lunarYear = year;
-    a11 = month11(year - 1, tz);
-  } else {
-    lunarYear = year + 1;
-    b11 = month11(year + 1, tz);
+export function solarToLunar(date: string, tz: number = VIETNAM_TIME_ZONE): LunarDate {
+  const n = dayNumberOrNaN(date);
+  if (n !== n || (tz !== VIETNAM_TIME_ZONE && timeZoneProblem(tz))) {
+    throw argumentError('solarToLunar', [['date', dateProblem(date)], ['tz', timeZoneProblem(tz)]]);
   }
-  const day = jd - monthStart + 1;
-  const diff = Math.floor((monthStart - a11) / 29);
-  let leap = false;
-  let month = diff + 11;
-  if (b11 - a11 > 365) {
-    const leapDiff = leapMonthOffset(a11, tz);
-    if (diff >= leapDiff) {
-      month = diff + 10;
-      leap = diff === leapDiff;
-    }
-  }
-  if (month > 12) month -= 12;
-  if (month >= 11 && diff < 4) lunarYear -= 1;
-  return { year: lunarYear, month, day, leap };
+  const { starts, labels } = tableFor(tz);
+  let i = Math.floor((n - starts[0]!) / 29.530588853);
+  while (starts[i]! > n) i--;
+  while (starts[i + 1]! <= n) i++;
+  const label = labels[i]!;
+  return { year: label >> 5, month: (label >> 1) & 15, day: n - starts[i]! + 1, leap: (label & 1) === 1 };
 }
 
-/** The civil date of a lunar date. Throws a `RangeError` for a leap month the year does not have, or a day past the month's end. */
-export function lunarToSolar(lunar: LunarDate, tz: number = VIETNAM_TIME_ZONE): CivilDate {
+const LUNAR = ['lunar'] as const;
+
+/**
+ * The civil date of a lunar date (time zone UTC+7 unless given). Refuses with `ParValidationError` a year, month
+ * (1-12) or day (1-30) that is not an integer in range, a leap flag on a month that is not the year's leap month,
+ * a day past the month's end (29 or 30 days), and a date outside 1900-2100.
+ */
+export function lunarToSolar(lunar: LunarDate, tz: number = VIETNAM_TIME_ZONE): string {
+  if (objectProblem(lunar)) throw argumentError('lunarToSolar', [['lunar', objectProblem(lunar)], ['tz', timeZoneProblem(tz)]]);
   const { year, month, day, leap } = lunar;
-  const [a11, b11] = month < 11 ? [month11(year - 1, tz), month11(year, tz)] : [month11(year, tz), month11(year + 1, tz)];
-  const k = Math.floor(0.5 + (a11 - NEW_MOON_1900) / SYNODIC_MONTH);
-  let off = month - 11;
-  if (off < 0) off += 12;
-  if (b11 - a11 > 365) {
-    const leapOff = leapMonthOffset(a11, tz);
-    let leapMonth = leapOff - 2;
-    if (leapMonth < 0) leapMonth += 12;
-    if (leap && month !== leapMonth) throw new RangeError(`Lunar year ${year} has no leap month ${month}`);
-    if (leap || off >= leapOff) off += 1;
-  } else if (leap) {
-    throw new RangeError(`Lunar year ${year} has no leap month`);
+  const ok =
+    Number.isInteger(year) && year >= FIRST_LUNAR_YEAR && year <= LAST_YEAR && Number.isInteger(month) && month >= 1 && month <= 12 && Number.isInteger(day) && day >= 1 && day <= 30;
+  if (!ok || typeof leap !== 'boolean' || (tz !== VIETNAM_TIME_ZONE && timeZoneProblem(tz))) {
+    throw argumentError('lunarToSolar', [
+      [[...LUNAR, 'year'], integerProblem(year, FIRST_LUNAR_YEAR, LAST_YEAR)],
+      [[...LUNAR, 'month'], integerProblem(month, 1, 12)],
+      [[...LUNAR, 'day'], integerProblem(day, 1, 30)],
+      [[...LUNAR, 'leap'], booleanProblem(leap)],
+      ['tz', timeZoneProblem(tz)],
+    ]);
   }
-  const start = newMoonDay(k + off, tz);
-  const length = newMoonDay(k + off + 1, tz) - start;
-  if (day < 1 || day > length) throw new RangeError(`Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has ${length} days, not ${day}`);
-  return fromDayNumber(start + day - 1 - JD_UNIX_EPOCH);
+  const { starts, firstMonth, leapMonth } = tableFor(tz);
+  const leapOfYear = leapMonth[year - FIRST_LUNAR_YEAR]!;
+  if (leap && leapOfYear !== month) {
+    fail('lunarToSolar', [...LUNAR, 'leap'], 'no_leap_month', `Lunar year ${year} has ${leapOfYear === 0 ? 'no leap month' : `leap month ${leapOfYear}, not ${month}`}`);
+  }
+  const i = firstMonth[year - FIRST_LUNAR_YEAR]! + month - 1 + (leap || (leapOfYear !== 0 && month > leapOfYear) ? 1 : 0);
+  const length = starts[i + 1]! - starts[i]!;
+  if (day > length) fail('lunarToSolar', [...LUNAR, 'day'], 'impossible_date', `Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has ${length} days, not ${day}`);
+  const result = starts[i]! + day - 1;
+  if (result < FIRST_DAY || result > LAST_DAY) fail('lunarToSolar', LUNAR, 'out_of_range', `Lunar ${day}/${month}/${year} falls outside ${FIRST_YEAR}-${LAST_YEAR}`);
+  return civilFromDays(result);
 }
 
-/** Tết Nguyên Đán: the civil date of the first day of the first lunar month of a year. */
-export function lunarNewYear(year: number, tz: number = VIETNAM_TIME_ZONE): CivilDate {
-  return lunarToSolar({ year, month: 1, day: 1, leap: false }, tz);
+/** Tết Nguyên Đán: the civil date of the first day of the first lunar month of a year (1900-2100). */
+export function lunarNewYear(year: number, tz: number = VIETNAM_TIME_ZONE): string {
+  const yearBad = integerProblem(year, FIRST_YEAR, LAST_YEAR);
+  const tzBad = tz === VIETNAM_TIME_ZONE ? undefined : timeZoneProblem(tz);
+  if (yearBad || tzBad) throw argumentError('lunarNewYear', [['year', yearBad], ['tz', tzBad]]);
+  const { starts, firstMonth } = tableFor(tz);
+  return civilFromDays(starts[firstMonth[year - FIRST_LUNAR_YEAR]!]!);
+}
+
+/** The civil date of a lunar date that may not exist (internal, for holiday anchors): `undefined` for a day 30 of a 29-day month or a missing year. */
+export function lunarToSolarOrUndefined(year: number, month: number, day: number): string | undefined {
+  if (year < FIRST_LUNAR_YEAR || year > LAST_YEAR) return undefined;
+  const { starts, firstMonth, leapMonth } = tableFor(VIETNAM_TIME_ZONE);
+  const leapOfYear = leapMonth[year - FIRST_LUNAR_YEAR]!;
+  const i = firstMonth[year - FIRST_LUNAR_YEAR]! + month - 1 + (leapOfYear !== 0 && month > leapOfYear ? 1 : 0);
+  const result = starts[i]! + day - 1;
+  return day > starts[i + 1]! - starts[i]! || result < FIRST_DAY || result > LAST_DAY ? undefined : civilFromDays(result);
 }

@@ -13,8 +13,19 @@ export interface ParIssue {
   readonly message: string;
 }
 
+/** Whether a value is an issue path: an array of names and non-negative integer indexes (internal). */
+export const isIssuePath = (path: unknown): path is readonly (string | number)[] =>
+  Array.isArray(path) && path.every((p) => typeof p === 'string' || (Number.isSafeInteger(p) && (p as number) >= 0));
+
 /** Formats a path the way the error messages print it: `units[3].validTo`. */
 export function formatIssuePath(path: readonly (string | number)[]): string {
+  if (!isIssuePath(path)) {
+    throw new ParValidationError('arguments of formatIssuePath', [{ path: ['path'], code: 'invalid_type', message: 'Expected an array of names and non-negative integer indexes' }]);
+  }
+  return formatPath(path);
+}
+
+function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const part of path) {
     out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
@@ -40,7 +51,7 @@ export class ParValidationError extends Error {
 
   /** Builds the error from the document name and its issues. */
   constructor(document: string, issues: readonly ParIssue[]) {
-    const lines = issues.slice(0, 20).map((i) => `  - ${formatIssuePath(i.path)}: ${i.message} [${i.code}]`);
+    const lines = issues.slice(0, 20).map((i) => `  - ${formatPath(i.path)}: ${i.message} [${i.code}]`);
     if (issues.length > 20) lines.push(`  - ... and ${issues.length - 20} more`);
     super(`Invalid ${document}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
     this.name = 'ParValidationError';

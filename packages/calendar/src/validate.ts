@@ -1,8 +1,19 @@
 import type { z } from 'zod';
-import { ParValidationError, type ParIssue } from './par-validation-error.js';
+import { argumentError, show, type Problem } from './arguments.js';
+import { isIssuePath, ParValidationError, type ParIssue } from './par-validation-error.js';
+
+const textProblem = (value: unknown, what: string): Problem | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? undefined : { code: 'invalid_type', message: `Expected ${what}, got ${show(value)}` };
 
 /** Runs a zod schema and converts its failure into a {@link ParValidationError}. */
 export function parseWithSchema<T>(document: string, schema: z.ZodType<T>, input: unknown): T {
+  const schemaOk = typeof (schema as { safeParse?: unknown } | null)?.safeParse === 'function';
+  if (textProblem(document, 'a document name') || !schemaOk) {
+    throw argumentError('parseWithSchema', [
+      ['document', textProblem(document, 'a document name')],
+      ['schema', schemaOk ? undefined : { code: 'invalid_type', message: `Expected a zod schema, got ${show(schema)}` }],
+    ]);
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new ParValidationError(document, result.error.issues.map(toParIssue));
@@ -22,11 +33,19 @@ export class IssueList {
 
   /** Records one problem. */
   add(path: readonly (string | number)[], code: string, message: string): void {
+    if (!isIssuePath(path) || textProblem(code, 'a code') || textProblem(message, 'a message')) {
+      throw argumentError('IssueList.add', [
+        ['path', isIssuePath(path) ? undefined : { code: 'invalid_type', message: `Expected a path of names and indexes, got ${show(path)}` }],
+        ['code', textProblem(code, 'a code')],
+        ['message', textProblem(message, 'a message')],
+      ]);
+    }
     this.items.push({ path, code, message });
   }
 
   /** Throws a {@link ParValidationError} naming every recorded problem, if there is one. */
   throwIfAny(document: string): void {
+    if (textProblem(document, 'a document name')) throw argumentError('IssueList.throwIfAny', [['document', textProblem(document, 'a document name')]]);
     if (this.items.length > 0) throw new ParValidationError(document, this.items);
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, civilDate, dayOfWeek, daysBetween, fromDayNumber, lastDayOfMonth, periodRange, toDayNumber } from '../src/index.js';
+import { addDays, civilDate, clampedCivilDate, dayOfWeek, daysBetween, fromDayNumber, lastDayOfMonth, periodRange, toDayNumber } from '../src/index.js';
+import { issuesOf } from './expect-issue.js';
 
 describe('civil dates', () => {
   it('adds days across month, year and leap-day boundaries', () => {
@@ -34,8 +35,13 @@ describe('civil dates', () => {
     expect(lastDayOfMonth(2024, 2)).toBe('2024-02-29');
     expect(lastDayOfMonth(2100, 2)).toBe('2100-02-28');
     expect(lastDayOfMonth(2000, 2)).toBe('2000-02-29');
-    expect(lastDayOfMonth(2022, 13)).toBe('2023-01-31');
-    expect(civilDate(2022, 6, 31)).toBe('2022-06-30');
+    expect(issuesOf(() => lastDayOfMonth(2022, 13))).toEqual(['month out_of_range']);
+    // civilDate refuses the 31st of June; clampedCivilDate gives the month's last day
+    expect(issuesOf(() => civilDate(2022, 6, 31))).toEqual(['day impossible_date']);
+    expect(clampedCivilDate(2022, 6, 31)).toBe('2022-06-30');
+    expect(clampedCivilDate(2024, 2, 30)).toBe('2024-02-29'); // 2024 is a leap year
+    expect(clampedCivilDate(2023, 2, 31)).toBe('2023-02-28');
+    expect(clampedCivilDate(2023, 2, 14)).toBe('2023-02-14');
   });
 
   it('gives the first and last day of every kind of period', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, lunarNewYear, lunarToSolar, solarToLunar, toDayNumber } from '../src/index.js';
+import { astronomicalSolarToLunar } from '../src/lunar-astronomy.js';
+import { issuesOf } from './expect-issue.js';
 
 describe('the Vietnamese lunar calendar', () => {
   it("puts Tết and the Hùng Kings' day where the holiday table has them, 2022-2026", () => {
@@ -28,14 +30,14 @@ describe('the Vietnamese lunar calendar', () => {
     expect(solarToLunar('2023-03-21')).toEqual({ year: 2023, month: 2, day: 30, leap: false });
     expect(solarToLunar('2020-05-23')).toEqual({ year: 2020, month: 4, day: 1, leap: true });
     expect(lunarToSolar({ year: 2023, month: 2, day: 1, leap: true })).toBe('2023-03-22');
-    expect(() => lunarToSolar({ year: 2024, month: 2, day: 1, leap: true })).toThrow(RangeError);
-    expect(() => lunarToSolar({ year: 2023, month: 3, day: 1, leap: true })).toThrow(RangeError);
+    expect(issuesOf(() => lunarToSolar({ year: 2024, month: 2, day: 1, leap: true }))).toEqual(['lunar.leap no_leap_month']);
+    expect(issuesOf(() => lunarToSolar({ year: 2023, month: 3, day: 1, leap: true }))).toEqual(['lunar.leap no_leap_month']);
   });
 
   it('puts the days before Tết in the old lunar year', () => {
     expect(solarToLunar('2025-01-28')).toEqual({ year: 2024, month: 12, day: 29, leap: false });
     expect(solarToLunar('2025-01-29')).toEqual({ year: 2025, month: 1, day: 1, leap: false });
-    expect(() => lunarToSolar({ year: 2024, month: 12, day: 30, leap: false })).toThrow(RangeError); // a 29-day month
+    expect(issuesOf(() => lunarToSolar({ year: 2024, month: 12, day: 30, leap: false }))).toEqual(['lunar.day impossible_date']); // a 29-day month
   });
 
   it('round-trips every day from 1900 to 2100, and numbers days 1 to 29 or 30 with no gap (all 73,000 days)', { timeout: 60_000 }, () => {
@@ -48,5 +50,25 @@ describe('the Vietnamese lunar calendar', () => {
       if (!ok) expect.fail(`${date}: ${JSON.stringify(previous)} then ${JSON.stringify(lunar)}`);
       previous = lunar;
     }
+  });
+
+  it('reads from its table exactly what the astronomical computation gives, every day 1900-2100, in UTC+7 and UTC+8', { timeout: 60_000 }, () => {
+    for (const tz of [7, 8]) {
+      for (let n = toDayNumber('1900-01-01'); n <= toDayNumber('2100-12-31'); n += tz === 7 ? 1 : 5) {
+        const date = fromDayNumber(n);
+        const table = solarToLunar(date, tz);
+        const astronomy = astronomicalSolarToLunar(n, Number(date.slice(0, 4)), tz);
+        if (JSON.stringify(table) !== JSON.stringify(astronomy)) expect.fail(`${date} (UTC+${tz}): ${JSON.stringify(table)}, astronomy ${JSON.stringify(astronomy)}`);
+      }
+    }
+  });
+
+  it('covers exactly 1900-2100: the ends convert, a lunar date past them is refused', () => {
+    expect(solarToLunar('1900-01-01')).toEqual({ year: 1899, month: 12, day: 1, leap: false }); // a new moon day
+    expect(lunarToSolar({ year: 1899, month: 12, day: 1, leap: false })).toBe('1900-01-01');
+    expect(issuesOf(() => lunarToSolar({ year: 1899, month: 11, day: 1, leap: false }))).toEqual(['lunar out_of_range']);
+    expect(issuesOf(() => lunarToSolar({ year: 1898, month: 1, day: 1, leap: false }))).toEqual(['lunar.year out_of_range']);
+    expect(lunarToSolar(solarToLunar('2100-12-31'))).toBe('2100-12-31');
+    expect(issuesOf(() => lunarNewYear(2101))).toEqual(['year out_of_range']);
   });
 });
