@@ -6,14 +6,14 @@ type UnitJson = { id: string; code?: string; name: { vi: string }; kind: string;
 type ChangeJson = Record<string, unknown> & { date: string };
 
 interface HistoryEvent {
-  kind: 'merge' | 'split' | 'rename' | 'dissolve' | 'reparent' | 'endTier';
+  kind: 'merge' | 'absorb' | 'split' | 'rename' | 'dissolve' | 'reparent' | 'endTier';
   gapDays: number;
   picks: number[];
   reuseCode: boolean;
 }
 
 const eventArb: fc.Arbitrary<HistoryEvent> = fc.record({
-  kind: fc.constantFrom('merge', 'split', 'rename', 'dissolve', 'reparent', 'endTier'),
+  kind: fc.constantFrom('merge', 'absorb', 'split', 'rename', 'dissolve', 'reparent', 'endTier'),
   gapDays: fc.integer({ min: 1, max: 900 }),
   picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
   reuseCode: fc.boolean(),
@@ -64,6 +64,11 @@ function simulate(initial: number, events: HistoryEvent[]) {
       picked.forEach(end);
       const into = add(home, date, e.reuseCode ? units.find((u) => u.id === first)!.code : undefined);
       changes.push({ id: `c${n}`, kind: 'merge', date, from: picked, into, legalBasis });
+    } else if (e.kind === 'absorb') {
+      const into = live.find((u) => !picked.includes(u.id));
+      if (!into) continue;
+      picked.forEach(end);
+      changes.push({ id: `c${n}`, kind: 'absorb', date, from: picked, into: into.id, legalBasis });
     } else if (e.kind === 'split') {
       end(first);
       const into = [add(home, date, e.reuseCode ? units.find((u) => u.id === first)!.code : undefined), add(home, date)];
@@ -119,6 +124,6 @@ describe('random valid unit histories', () => {
 describe('the history generator', () => {
   it('produces every kind of change, so the property above is not vacuous', () => {
     const kinds = new Set(fc.sample(historyArb, { numRuns: 200, seed: 7 }).flatMap((h) => h.changes.changes.map((c) => c.kind)));
-    expect([...kinds].sort()).toEqual(['dissolve', 'merge', 'rename', 'reparent', 'split']);
+    expect([...kinds].sort()).toEqual(['absorb', 'dissolve', 'merge', 'rename', 'reparent', 'split']);
   });
 });

@@ -122,7 +122,7 @@ describe('invalid unit histories are rejected', () => {
 
   it('rejects a unit ended by two changes (overlapping successors)', () => {
     const c = changes();
-    c.changes.push({ id: 'm2', kind: 'merge', date: '2025-07-01', from: ['A'], into: 'C', legalBasis: [{ document: 'x' }] });
+    c.changes.push({ id: 'm2', kind: 'absorb', date: '2025-07-01', from: ['A'], into: 'C', legalBasis: [{ document: 'x' }] });
     expect(issuesOf(() => createUnitRegistry(units(), c))).toEqual([
       expect.objectContaining({ path: ['changes', 4, 'from', 0], code: 'overlapping_successors' }),
     ]);
@@ -212,5 +212,71 @@ describe('invalid unit histories are rejected', () => {
       expect((e as Error).message).toContain('units[2].kind');
       expect(ParValidationError.isInstance(new Error('x'))).toBe(false);
     }
+  });
+});
+
+describe('merge into a new unit, absorb into an existing one', () => {
+  const basis = [{ document: '1670/NQ-UBTVQH15' }];
+
+  it('refuses a merge whose new unit started before its predecessors ended, and points to absorb', () => {
+    // C exists since 2000-01-01: merging A into it on 2025-07-01 is not a merge into a NEW unit
+    const c = miniChanges();
+    c.changes.push({ id: 'm2', kind: 'merge', date: '2025-07-01', from: ['A'], into: 'C', legalBasis: basis });
+    (c.changes[0]!.from as string[]).splice(0, 1); // m1 now merges B alone into AB
+    const found = issuesOf(() => createUnitRegistry(miniUnits(), c));
+    expect(found.map((i) => [i.path, i.code])).toEqual([[['changes', 4, 'into'], 'start_mismatch']]);
+    expect(found[0]!.message).toContain('"absorb"');
+  });
+
+  it('refuses a merge whose new unit starts later than the day after its predecessors end', () => {
+    const u = miniUnits();
+    u.units[6]!.validFrom = '2025-07-02';
+    expect(issuesOf(() => createUnitRegistry(u, miniChanges())).map((i) => [i.path, i.code])).toContainEqual([['changes', 0, 'into'], 'not_valid_on_date']);
+  });
+
+  it('accepts an existing unit absorbing others, and follows lineage through it', () => {
+    const c = miniChanges();
+    c.changes[0] = { id: 'a1', kind: 'absorb', date: '2025-07-01', from: ['A', 'B'], into: 'C', legalBasis: basis };
+    c.changes.splice(3, 1); // no AB, so no split of it
+    const u = miniUnits();
+    u.units.splice(6, 3); // drop AB, X and Y
+    const r = createUnitRegistry(u, c);
+    expect(r.successorsOf('A', '2025-07-01').map((s) => [s.unitId, s.via.map((x) => x.kind)])).toEqual([['C', ['absorb']]]);
+    expect(r.predecessorsOf('C').map((s) => s.unitId)).toEqual(['A', 'B']);
+  });
+
+  it('refuses an absorb into a unit that only starts on the change date', () => {
+    const c = miniChanges();
+    c.changes[0]!.kind = 'absorb';
+    expect(issuesOf(() => createUnitRegistry(miniUnits(), c)).map((i) => [i.path, i.code])).toEqual([[['changes', 0, 'into'], 'start_mismatch']]);
+  });
+});
+
+describe('registry queries check their arguments', () => {
+  const registry = createUnitRegistry(miniUnits(), miniChanges());
+  const paths = (fn: () => unknown) => issuesOf(fn).map((i) => [i.path.join('.'), i.code]);
+
+  it('refuses impossible or malformed dates instead of answering', () => {
+    expect(paths(() => registry.versionOn('C', '2023-02-30'))).toEqual([['date', 'invalid_date']]);
+    expect(paths(() => registry.at('2023/01/10'))).toEqual([['date', 'invalid_date']]);
+    expect(paths(() => registry.successorsOf('A', '2025-7-1'))).toEqual([['date', 'invalid_date']]);
+    expect(paths(() => registry.versionOn(42 as never, 'soon'))).toEqual([['id', 'invalid_id'], ['date', 'invalid_date']]);
+  });
+
+  it('refuses ids it does not know where a unit is required; look-ups say undefined', () => {
+    expect(paths(() => registry.successorsOf('ZZ', '2025-07-01'))).toEqual([['id', 'unknown_unit']]);
+    expect(paths(() => registry.predecessorsOf('ZZ'))).toEqual([['id', 'unknown_unit']]);
+    expect(registry.versionOn('ZZ', '2025-07-01')).toBeUndefined();
+    expect(registry.get('ZZ')).toBeUndefined();
+    expect(registry.at('2025-07-01').get('D1')).toBeUndefined();
+  });
+
+  it('refuses the children of a unit that does not exist on the tree\'s date, rather than "none"', () => {
+    // D1 ended on 2025-06-30: "the communes of D1" on 2025-07-01 is a question with no answer, not an empty list
+    const t = registry.at('2025-07-01');
+    expect(paths(() => t.childrenOf('D1'))).toEqual([['id', 'not_valid_on_date']]);
+    expect(paths(() => t.descendantsOf('D1'))).toEqual([['id', 'not_valid_on_date']]);
+    expect(paths(() => t.ancestorsOf('ZZ'))).toEqual([['id', 'unknown_unit']]);
+    expect(paths(() => t.byCode(1 as never))).toEqual([['code', 'invalid_id']]);
   });
 });

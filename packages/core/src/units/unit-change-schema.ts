@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CivilDateSchema } from '@par/calendar';
 import { IdSchema } from '../shared/identifiers.js';
-import { LabelSchema } from '../shared/label.js';
+import { UnitNameSchema } from './unit-schema.js';
 import { LegalBasisSchema } from '../shared/legal-basis.js';
 
 const common = {
@@ -20,13 +20,26 @@ export const EstablishChangeSchema = z.strictObject({ kind: z.literal('establish
 export const RenameChangeSchema = z.strictObject({
   kind: z.literal('rename'),
   unitId: IdSchema,
-  name: LabelSchema,
+  name: UnitNameSchema,
   code: z.string().regex(/^\d{2,5}$/).optional(),
   ...common,
 });
-/** Several units end and continue as one: a new unit, or an existing one that absorbs them. */
+/**
+ * Several units end and continue as one NEW unit (hợp nhất): `into` starts on `date`, the day after its
+ * predecessors end. When an existing unit takes them in, the change is an `absorb`.
+ */
 export const MergeChangeSchema = z.strictObject({
   kind: z.literal('merge'),
+  from: idList,
+  into: IdSchema,
+  ...common,
+});
+/**
+ * Units end and an EXISTING unit (one that started before `date` and goes on) answers for them from `date`
+ * (sáp nhập vào một đơn vị đang tồn tại).
+ */
+export const AbsorbChangeSchema = z.strictObject({
+  kind: z.literal('absorb'),
   from: idList,
   into: IdSchema,
   ...common,
@@ -62,6 +75,7 @@ export const UnitChangeSchema = z.discriminatedUnion('kind', [
   EstablishChangeSchema,
   RenameChangeSchema,
   MergeChangeSchema,
+  AbsorbChangeSchema,
   SplitChangeSchema,
   DissolveChangeSchema,
   ReparentChangeSchema,

@@ -95,13 +95,22 @@ export function buildUnitHistory(units: readonly Unit[], changes: readonly UnitC
         break;
       }
       case 'merge':
+      case 'absorb': {
         c.from.forEach((id, k) => {
           if (id === c.into) return issues.add(p('from', k), 'lineage_cycle', `Unit "${id}" cannot merge into itself`);
           mustEnd(id, c, i, p('from', k));
           edges.push({ from: id, to: c.into, change: c });
         });
-        mustExistOn(c.into, c.date, p('into'), 'Merged-into unit');
+        const into = mustExistOn(c.into, c.date, p('into'), c.kind === 'merge' ? 'Merged-into unit' : 'Absorbing unit');
+        if (into && c.kind === 'merge' && into.validFrom !== c.date) {
+          issues.add(p('into'), 'start_mismatch',
+            `A merge creates a new unit: "${c.into}" must start on ${c.date}, the day after its predecessors end, not on ${into.validFrom}; an existing unit taking them in is an "absorb" change`);
+        }
+        if (into && c.kind === 'absorb' && into.validFrom === c.date) {
+          issues.add(p('into'), 'start_mismatch', `An absorbing unit exists before the change, but "${c.into}" starts on ${c.date}; a new unit formed from others is a "merge" change`);
+        }
         break;
+      }
       case 'split':
         mustEnd(c.from, c, i, p('from'));
         c.into.forEach((id, k) => {

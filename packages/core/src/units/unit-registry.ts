@@ -1,4 +1,5 @@
 import { type CivilDate, IssueList } from '@par/calendar';
+import { ArgumentCheck } from './arguments.js';
 import type { Label } from '../shared/label.js';
 import { parseUnitChanges, parseUnits } from './parse-units.js';
 import type { UnitChange } from './unit-change-schema.js';
@@ -35,15 +36,20 @@ export interface UnitTree {
   get(id: string): UnitVersion | undefined;
   /** The unit holding this official code on the date (codes are unique at any date). */
   byCode(code: string): UnitVersion | undefined;
-  /** Direct children on the date. */
+  /** Direct children on the date. Throws {@link ParValidationError} when `id` does not exist on the date. */
   childrenOf(id: string): readonly UnitVersion[];
-  /** Parent, grandparent... up to the root. */
+  /** Parent, grandparent... up to the root. Throws {@link ParValidationError} when `id` does not exist on the date. */
   ancestorsOf(id: string): readonly UnitVersion[];
-  /** Every unit below, depth first. */
+  /** Every unit below, depth first. Throws {@link ParValidationError} when `id` does not exist on the date. */
   descendantsOf(id: string): readonly UnitVersion[];
 }
 
-/** Units with their history: queries by date and by lineage. Built by {@link createUnitRegistry}. */
+/**
+ * Units with their history: queries by date and by lineage. Built by {@link createUnitRegistry}. Every method
+ * checks its arguments: a date that is not a real `YYYY-MM-DD`, or an id the registry does not know where a
+ * unit is required (`predecessorsOf`, `successorsOf`), throws {@link ParValidationError} naming the argument
+ * (`get`, `kindName` and `versionOn` are look-ups and return `undefined` for an id they do not hold).
+ */
 export interface UnitRegistry {
   /** Every unit, as declared. */
   readonly units: readonly Unit[];
@@ -57,7 +63,7 @@ export interface UnitRegistry {
   versionOn(id: string, date: CivilDate): UnitVersion | undefined;
   /** The whole tree as it stood on `date`. */
   at(date: CivilDate): UnitTree;
-  /** The units that ended into `id` (merge, split or dissolve with successor), with the change. */
+  /** The units that ended into `id` (merge, absorb, split or dissolve with successor), with the change. */
   predecessorsOf(id: string): readonly LineageStep[];
   /**
    * Without a date: the units that directly continue `id`. With a date: the units existing on that date that
@@ -95,7 +101,15 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const covers = (from: CivilDate, to: CivilDate | undefined, date: CivilDate) => from <= date && (to === undefined || date <= to);
 
+const REGISTRY = Symbol.for('par.core.UnitRegistry');
+
+/** Whether `value` is a registry built by {@link createUnitRegistry} (a plain object is not). */
+export function isUnitRegistry(value: unknown): value is UnitRegistry {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[REGISTRY] === true;
+}
+
 class Registry implements UnitRegistry {
+  readonly [REGISTRY] = true;
   private readonly byId: Map<string, Unit>;
   private readonly forward = new Map<string, LineageEdge[]>();
   private readonly backward = new Map<string, LineageEdge[]>();
@@ -116,14 +130,29 @@ class Registry implements UnitRegistry {
   }
 
   get(id: string): Unit | undefined {
+    new ArgumentCheck('UnitRegistry.get').id(['id'], id).done();
     return this.byId.get(id);
   }
 
   kindName(kind: string): Label | undefined {
+    new ArgumentCheck('UnitRegistry.kindName').id(['kind'], kind).done();
     return this.kindNames.get(kind);
   }
 
+  /** Checks that `id` names a unit of this registry, and that `date`, when `withDate`, is a real date. */
+  private check(fn: string, id: unknown, withDate: boolean, date?: unknown): void {
+    const check = new ArgumentCheck(`UnitRegistry.${fn}`).id(['id'], id);
+    if (typeof id === 'string' && id.length > 0 && !this.byId.has(id)) check.fail(['id'], 'unknown_unit', `Unit "${id}" is not in the registry`);
+    if (withDate) check.date(['date'], date);
+    check.done();
+  }
+
   versionOn(id: string, date: CivilDate): UnitVersion | undefined {
+    new ArgumentCheck('UnitRegistry.versionOn').id(['id'], id).date(['date'], date).done();
+    return this.version(id, date);
+  }
+
+  private version(id: string, date: CivilDate): UnitVersion | undefined {
     const unit = this.byId.get(id);
     const seg = this.segments.get(id)?.find((s) => covers(s.from, s.to, date));
     if (!unit || !seg) return undefined;
@@ -133,8 +162,9 @@ class Registry implements UnitRegistry {
   at(date: CivilDate): UnitTree {
     let tree = this.trees.get(date);
     if (!tree) {
-      const versions = this.units.flatMap((u) => this.versionOn(u.id, date) ?? []);
-      tree = makeTree(date, versions);
+      new ArgumentCheck('UnitRegistry.at').date(['date'], date).done();
+      const versions = this.units.flatMap((u) => this.version(u.id, date) ?? []);
+      tree = makeTree(date, versions, this.byId);
       if (this.trees.size > 64) this.trees.clear();
       this.trees.set(date, tree);
     }
@@ -142,10 +172,12 @@ class Registry implements UnitRegistry {
   }
 
   predecessorsOf(id: string): readonly LineageStep[] {
+    this.check('predecessorsOf', id, false);
     return (this.backward.get(id) ?? []).map((e) => ({ unitId: e.from, via: [e.change] }));
   }
 
   successorsOf(id: string, date?: CivilDate): readonly LineageStep[] {
+    this.check('successorsOf', id, date !== undefined, date);
     if (date === undefined) return (this.forward.get(id) ?? []).map((e) => ({ unitId: e.to, via: [e.change] }));
     const out: LineageStep[] = [];
     const seen = new Set<string>();
@@ -166,7 +198,7 @@ class Registry implements UnitRegistry {
   }
 }
 
-function makeTree(date: CivilDate, units: readonly UnitVersion[]): UnitTree {
+function makeTree(date: CivilDate, units: readonly UnitVersion[], known: ReadonlyMap<string, Unit>): UnitTree {
   const byId = new Map(units.map((u) => [u.id, u]));
   const byCode = new Map(units.filter((u) => u.code !== undefined).map((u) => [u.code!, u]));
   const children = new Map<string, UnitVersion[]>();
@@ -177,14 +209,25 @@ function makeTree(date: CivilDate, units: readonly UnitVersion[]): UnitTree {
   }
   const descendants = (id: string): UnitVersion[] =>
     (children.get(id) ?? []).flatMap((c) => [c, ...descendants(c.id)]);
+  const lookup = (fn: string, value: unknown, path = 'id') => new ArgumentCheck(`UnitTree.${fn}`).id([path], value).done();
+  const onDate = (fn: string, id: unknown) => {
+    const check = new ArgumentCheck(`UnitTree.${fn}`).id(['id'], id);
+    if (typeof id === 'string' && id.length > 0 && !byId.has(id)) {
+      if (known.has(id)) check.fail(['id'], 'not_valid_on_date', `Unit "${id}" does not exist on ${date}`);
+      else check.fail(['id'], 'unknown_unit', `Unit "${id}" is not in the registry`);
+    }
+    check.done();
+  };
   return {
     date,
     units,
     roots,
-    get: (id) => byId.get(id),
-    byCode: (code) => byCode.get(code),
-    childrenOf: (id) => children.get(id) ?? [],
+    get: (id) => (lookup('get', id), byId.get(id)),
+    byCode: (code) => (lookup('byCode', code, 'code'), byCode.get(code)),
+    childrenOf: (id) => (onDate('childrenOf', id), children.get(id) ?? []),
+    descendantsOf: (id) => (onDate('descendantsOf', id), descendants(id)),
     ancestorsOf: (id) => {
+      onDate('ancestorsOf', id);
       const out: UnitVersion[] = [];
       let cur = byId.get(id)?.parentId;
       while (cur !== undefined) {
@@ -195,6 +238,5 @@ function makeTree(date: CivilDate, units: readonly UnitVersion[]): UnitTree {
       }
       return out;
     },
-    descendantsOf: descendants,
   };
 }

@@ -24,12 +24,26 @@ export const BUILT_IN_UNIT_KINDS = {
 /** A built-in unit kind. */
 export type BuiltInUnitKind = keyof typeof BUILT_IN_UNIT_KINDS;
 
+/** Characters a terminal acts on (C0 and C1 controls, DEL) or that reorder text (bidirectional overrides). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const noControl = (s: string) => !CONTROL_CHARACTERS.test(s);
+
+/**
+ * Zod schema for a unit's name: a label without control characters (an escape sequence in a name would clear the
+ * screen or hide text wherever the name is printed).
+ */
+export const UnitNameSchema = LabelSchema.refine((l) => noControl(l.vi) && (l.en === undefined || noControl(l.en)), {
+  message: 'A unit name must not contain control characters',
+});
+
 /** Zod schema for one {@link Unit}. */
 export const UnitSchema = z.strictObject({
   id: IdSchema,
   /** Official administrative-unit code (mã đơn vị hành chính), where one exists: 2, 3 or 5 digits. */
   code: z.string().regex(/^\d{2,5}$/, { message: 'Expected an official code of 2 to 5 digits' }).optional(),
-  name: LabelSchema,
+  name: UnitNameSchema,
+  /** Other names and abbreviations the unit is printed under (`Sở VH, TT & DL`), for matching published tables. */
+  aliases: z.array(z.string().trim().min(1).max(200).refine(noControl, { message: 'An alias must not contain control characters' })).optional(),
   kind: KindNameSchema,
   /** The parent on `validFrom`; later parents come from `reparent` changes. */
   parentId: IdSchema.optional(),
