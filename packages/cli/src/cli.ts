@@ -3,62 +3,97 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatIssuePath, ParValidationError } from '@par/core';
 import { checkCommand, directivesCommand, explainCommand, exportCsv, findUnit, gapsCommand, scoreCommand } from './commands.js';
-import { parseNow, UsageError, type CommandContext } from './context.js';
+import { parseMilliseconds, parseNow, parseOut, parsePeriod, UsageError, type CommandContext } from './context.js';
 import { exportXlsx, readTemplate, SheetError, writeTemplate } from './excel.js';
+import { PLUGIN_LOAD_TIMEOUT_MS } from './plugins.js';
 import { progress } from './progress.js';
 import { renderReport } from './report.js';
+import { forTerminal } from './terminal.js';
 import { loadWorkspace, WorkspaceError } from './workspace.js';
 
 /**
- * Exit codes: 0 done; 1 invalid input (every problem printed with its file and path, or sheet and cell);
- * 2 a usage mistake (unknown command or option, a missing argument, no such unit or year); 3 an unexpected error.
+ * Exit codes: 0 done; 1 invalid input (every problem printed with its file and path, or sheet and cell; a file that
+ * cannot be read; a plugin that cannot be loaded); 2 a usage mistake (unknown command or option, a missing or
+ * malformed argument such as `--now 2023-02-30` or `--period abc`, an `--out` that cannot be written, no such unit
+ * or year); 3 an unexpected error.
  */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
 
-/** Where the CLI writes. */
+/** Where the CLI writes. A writer that throws an `EPIPE` error (the reader went away) ends the output quietly. */
 export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
 }
 
-/** Runs the `par` command with its arguments (without `node` and the script) and returns the exit code. */
-export async function runCli(args: readonly string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+/** How many problems are printed before the rest are counted (`--json` gives them all). */
+const MAX_PROBLEM_LINES = 200;
+
+/**
+ * Runs the `par` command with its arguments (without `node` and the script) and returns the exit code. Every line
+ * is made safe for a terminal (control characters removed; escaped in JSON).
+ */
+export async function runCli(args: readonly string[], given: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+  let closed = false;
+  const safe = (write: (line: string) => void) => (line: string) => {
+    if (closed) return;
+    try {
+      write(forTerminal(line));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException | null)?.code !== 'EPIPE') throw e;
+      closed = true;
+    }
+  };
+  const io: CliIo = { out: safe(given.out), err: safe(given.err) };
+  const problems = (lines: readonly string[]) => {
+    for (const line of lines.slice(0, MAX_PROBLEM_LINES)) io.err(line);
+    if (lines.length > MAX_PROBLEM_LINES) io.err(`  ... and ${lines.length - MAX_PROBLEM_LINES} more (--json lists them all)`);
+  };
   const program = new Command('par')
     .description('PAR toolkit: the reform loop of a Vietnamese People\'s Committee on the command line')
     .option('-w, --workspace <file>', 'the workspace configuration', 'par.config.json')
     .addOption(new Option('--lang <lang>', 'output language').choices(['vi', 'en']).default('vi'))
     .option('--json', 'machine-readable output')
+    .addOption(new Option('--plugin-timeout <ms>', 'how long loading one plugin may take').argParser(parseMilliseconds).default(PLUGIN_LOAD_TIMEOUT_MS))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
-  const context = async (): Promise<CommandContext> => {
-    const o = program.opts<{ workspace: string; lang: 'vi' | 'en'; json?: boolean }>();
-    return { ws: await loadWorkspace(resolve(o.workspace)), lang: o.lang, json: o.json === true, out: io.out };
+  /** The workspace, validated; with its plugins loaded only for the commands that run them. */
+  const context = async (plugins = false): Promise<CommandContext> => {
+    const o = program.opts<{ workspace: string; lang: 'vi' | 'en'; json?: boolean; pluginTimeout: number }>();
+    return { ws: await loadWorkspace(resolve(o.workspace), { plugins, pluginTimeoutMs: o.pluginTimeout }), lang: o.lang, json: o.json === true, out: io.out };
   };
+  const year = () => new Option('--year <period>', 'index year or period, e.g. 2021').argParser(parsePeriod).makeOptionMandatory();
+  const now = () => new Option('--now <instant>', 'the moment to judge at: a date or an ISO instant with its offset (default: now)').argParser(parseNow);
+  const out = (file?: string, description = 'where to write') => new Option('--out <file>', description).argParser(parseOut).default(file);
 
   program
     .command('validate')
     .description('check every file of the workspace through its schema')
     .action(async () => {
       const ctx = await context();
-      const counts = { units: ctx.ws.registry.units.length, frameworks: ctx.ws.frameworks.size, assessments: [...ctx.ws.assessments.values()].flat().length, directives: ctx.ws.directives.length, plugins: ctx.ws.par.plugins.length };
+      const counts = { units: ctx.ws.registry.units.length, frameworks: ctx.ws.frameworks.size, assessments: [...ctx.ws.assessments.values()].flat().length, directives: ctx.ws.directives.length, plugins: ctx.ws.pluginNames.length };
       if (ctx.json) return io.out(JSON.stringify({ valid: true, ...counts }));
-      io.out(`OK: ${ctx.ws.registry.units.length} units, ${ctx.ws.frameworks.size} frameworks, ${[...ctx.ws.assessments.values()].flat().length} assessments, ${ctx.ws.directives.length} directives, ${ctx.ws.par.plugins.length} plugins`);
+      io.out(`OK: ${counts.units} units, ${counts.frameworks} frameworks, ${counts.assessments} assessments, ${counts.directives} directives, ${counts.plugins} plugins`);
     });
-  program.command('score').description('the ranking').requiredOption('--year <period>', 'index year or period, e.g. 2021').action(async (o) => scoreCommand(await context(), o.year));
-  program.command('explain <unit>').description('where a unit lost points').requiredOption('--year <period>').action(async (unit, o) => explainCommand(await context(), o.year, unit));
-  program.command('gaps').description('where the points are lost, and what each unit could gain').requiredOption('--year <period>').action(async (o) => gapsCommand(await context(), o.year));
-  program.command('directives').description('the directive board, overdue first').option('--now <instant>', 'the moment to judge at (default: now)').action(async (o) => directivesCommand(await context(), parseNow(o.now)));
-  program.command('check').description("the plugins' findings").requiredOption('--period <period>').option('--now <instant>').action(async (o) => checkCommand(await context(), o.period, parseNow(o.now)));
+  program.command('score').description('the ranking').addOption(year()).action(async (o) => scoreCommand(await context(), o.year));
+  program.command('explain <unit>').description('where a unit lost points').addOption(year()).action(async (unit, o) => explainCommand(await context(), o.year, unit));
+  program.command('gaps').description('where the points are lost, and what each unit could gain').addOption(year()).action(async (o) => gapsCommand(await context(), o.year));
+  program.command('directives').description('the directive board, overdue first').addOption(now()).action(async (o) => directivesCommand(await context(), o.now ?? new Date()));
+  program
+    .command('check')
+    .description("the plugins' findings")
+    .addOption(new Option('--period <period>', 'the period, e.g. 2022 or 2022-H2').argParser(parsePeriod).makeOptionMandatory())
+    .addOption(now())
+    .action(async (o) => checkCommand(await context(true), o.period, o.now ?? new Date()));
   program
     .command('report')
     .description('the HTML report')
-    .requiredOption('--year <period>')
-    .option('--now <instant>')
-    .option('--out <file>', 'where to write', 'report.html')
+    .addOption(year())
+    .addOption(now())
+    .addOption(out('report.html'))
     .action(async (o) => {
-      const ctx = await context();
-      writeFileSync(o.out, renderReport(ctx, o.year, parseNow(o.now)));
+      const ctx = await context(true);
+      writeFileSync(o.out, await renderReport(ctx, o.year, o.now ?? new Date()));
       io.out(`${ctx.lang === 'vi' ? 'Đã ghi báo cáo' : 'Wrote the report'} ${o.out}`);
     });
   program
@@ -66,8 +101,8 @@ export async function runCli(args: readonly string[], io: CliIo = { out: (l) => 
     .description('an XLSX self-assessment sheet for one unit')
     .requiredOption('--framework <id>')
     .requiredOption('--unit <unit>')
-    .requiredOption('--year <period>')
-    .option('--out <file>', 'where to write', 'tu-danh-gia.xlsx')
+    .addOption(year())
+    .addOption(out('tu-danh-gia.xlsx'))
     .action(async (o) => {
       const ctx = await context();
       const framework = ctx.ws.frameworks.get(o.framework);
@@ -78,7 +113,7 @@ export async function runCli(args: readonly string[], io: CliIo = { out: (l) => 
   program
     .command('import <xlsx...>')
     .description('read filled self-assessment sheets back into assessments')
-    .option('--out <file>', 'write the assessments (JSON) here instead of printing them')
+    .addOption(out(undefined, 'write the assessments (JSON) here instead of printing them'))
     .action(async (files: string[], o) => {
       const ctx = await context();
       const assessments = [];
@@ -97,9 +132,9 @@ export async function runCli(args: readonly string[], io: CliIo = { out: (l) => 
   program
     .command('export')
     .description('the results as CSV or XLSX')
-    .requiredOption('--year <period>')
+    .addOption(year())
     .addOption(new Option('--format <format>').choices(['csv', 'xlsx']).default('csv'))
-    .requiredOption('--out <file>')
+    .addOption(out().makeOptionMandatory())
     .action(async (o) => {
       const ctx = await context();
       if (o.format === 'csv') exportCsv(ctx, o.year, o.out);
@@ -118,17 +153,17 @@ export async function runCli(args: readonly string[], io: CliIo = { out: (l) => 
     if (e instanceof WorkspaceError) {
       if (program.opts().json) io.out(JSON.stringify({ valid: false, problems: e.problems }));
       io.err(`par: ${e.message}`);
-      for (const p of e.problems) io.err(`  ${p.file}: ${formatIssuePath(p.issue.path)}: ${p.issue.message} [${p.issue.code}]`);
+      problems(e.problems.map((p) => `  ${p.file}: ${formatIssuePath(p.issue.path)}: ${p.issue.message} [${p.issue.code}]`));
       return EXIT.invalidInput;
     }
     if (e instanceof SheetError) {
       io.err(`par: ${e.message}`);
-      for (const p of e.problems) io.err(`  ${p.cell}: ${p.message}`);
+      problems(e.problems.map((p) => `  ${p.cell}: ${p.message}`));
       return EXIT.invalidInput;
     }
     if (ParValidationError.isInstance(e)) {
       io.err(`par: invalid ${e.document}`);
-      for (const i of e.issues) io.err(`  ${formatIssuePath(i.path)}: ${i.message} [${i.code}]`);
+      problems(e.issues.map((i) => `  ${formatIssuePath(i.path)}: ${i.message} [${i.code}]`));
       return EXIT.invalidInput;
     }
     io.err(`par: unexpected error: ${e instanceof Error ? e.message : String(e)}`);

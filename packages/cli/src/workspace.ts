@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseWithSchema, ParValidationError, type ParIssue } from '@par/calendar';
+import { parseWithSchema, ParValidationError, periodRange, type ParIssue } from '@par/calendar';
 import {
   createPar,
   createUnitRegistry,
@@ -17,6 +16,8 @@ import {
   type UnitRegistry,
 } from '@par/core';
 import { AssignmentInputSchema, LogEntrySchema, type AssignmentInput, type LogEntry } from '@par/lifecycle';
+import { readJson, UnreadableFile } from './files.js';
+import { findPlugin, loadPlugin, optionsProblems, PluginNameSchema, type PluginPackage } from './plugins.js';
 
 /** Zod schema for `par.config.json`: where a workspace's files are. */
 export const WorkspaceConfigSchema = z.strictObject({
@@ -28,7 +29,8 @@ export const WorkspaceConfigSchema = z.strictObject({
   assessments: z.array(z.string().min(1)).default([]),
   directives: z.array(z.string().min(1)).default([]),
   lifecycleLogs: z.array(z.string().min(1)).default([]),
-  plugins: z.array(z.strictObject({ package: z.string().min(1), options: z.string().min(1) })).default([]),
+  /** Plugins by package name (a dependency of the project, never a path), each with its options file. */
+  plugins: z.array(z.strictObject({ package: PluginNameSchema, options: z.string().min(1) })).default([]),
 });
 
 /** The workspace configuration. */
@@ -52,7 +54,10 @@ export interface Workspace {
   readonly assessments: ReadonlyMap<string, readonly Assessment[]>;
   readonly directives: readonly DirectiveDocument[];
   readonly logs: readonly { readonly input: AssignmentInput; readonly entries: readonly LogEntry[] }[];
-  readonly par: Par;
+  /** The plugins' package names, as configured. */
+  readonly pluginNames: readonly string[];
+  /** The plugin host, when the workspace was loaded with `{ plugins: true }`. */
+  readonly par?: Par;
 }
 
 /** Thrown when workspace files are invalid: every problem, file by file. */
@@ -64,38 +69,63 @@ export class WorkspaceError extends Error {
   }
 }
 
-/** Reads and validates every file of a workspace; collects every problem before failing. */
-export async function loadWorkspace(configPath: string): Promise<Workspace> {
+/** Options of {@link loadWorkspace}. */
+export interface LoadOptions {
+  /**
+   * Load the plugins (import their packages and run their factories): only the commands that run checks do.
+   * Without it, each plugin is found and its options checked against the JSON Schema it ships; no plugin code runs.
+   */
+  readonly plugins?: boolean;
+  /** How long loading one plugin may take, in milliseconds. Default 10,000. */
+  readonly pluginTimeoutMs?: number;
+}
+
+/** Stands for a file that could not be read (its problem is recorded). */
+const UNREADABLE = Symbol('unreadable');
+
+/**
+ * Reads and validates every file of a workspace; collects every problem before failing. Files are read with
+ * `readJson`: regular files inside the workspace folder, within a size limit, UTF-8.
+ */
+export async function loadWorkspace(configPath: string, options: LoadOptions = {}): Promise<Workspace> {
   const dir = dirname(resolve(configPath));
   const problems: FileProblem[] = [];
-  const read = (file: string): unknown => {
+  const fail = (file: string, path: readonly (string | number)[], code: string, message: string) => problems.push({ file, issue: { path, code, message } });
+  const read = (file: string, outside = false): unknown => {
     try {
-      return JSON.parse(readFileSync(resolve(dir, file), 'utf8'));
+      return readJson(dir, file, { outside });
     } catch (e) {
-      problems.push({ file, issue: { path: [], code: 'unreadable', message: e instanceof Error ? e.message : String(e) } });
-      return undefined;
+      if (!(e instanceof UnreadableFile)) throw e;
+      fail(file, [], e.code, e.message);
+      return UNREADABLE;
     }
   };
-  const attempt = <T>(file: string, fn: () => T): T | undefined => {
+  const attempt = <T>(file: string, fn: () => T, prefix: readonly (string | number)[] = []): T | undefined => {
     try {
       return fn();
     } catch (e) {
-      if (ParValidationError.isInstance(e)) for (const issue of e.issues) problems.push({ file, issue });
-      else problems.push({ file, issue: { path: [], code: 'invalid', message: e instanceof Error ? e.message : String(e) } });
+      if (ParValidationError.isInstance(e)) for (const issue of e.issues) fail(file, [...prefix, ...issue.path], issue.code, issue.message);
+      else fail(file, prefix, 'invalid', e instanceof Error ? e.message : String(e));
       return undefined;
     }
   };
+  /** Reads a file and parses it, unless it could not be read. */
+  const load = <T>(file: string, parse: (raw: unknown) => T): T | undefined => {
+    const raw = read(file);
+    return raw === UNREADABLE ? undefined : attempt(file, () => parse(raw));
+  };
   const configFile = resolve(configPath).slice(dir.length + 1);
-  const config = attempt(configFile, () => parseWithSchema('workspace config', WorkspaceConfigSchema, read(configFile)));
+  const configRaw = read(configFile, true);
+  const config = configRaw === UNREADABLE ? undefined : attempt(configFile, () => parseWithSchema('workspace config', WorkspaceConfigSchema, configRaw));
   if (!config) throw new WorkspaceError(problems);
 
   const unitsRaw = read(config.units);
   const changesRaw = config.unitChanges ? read(config.unitChanges) : { changes: [] };
-  const registry = attempt(config.units, () => createUnitRegistry(unitsRaw, changesRaw));
+  const registry = unitsRaw === UNREADABLE || changesRaw === UNREADABLE ? undefined : attempt(config.units, () => createUnitRegistry(unitsRaw, changesRaw));
   const frameworks = new Map<string, Framework>();
   const byFile = new Map<string, Framework>();
   for (const file of config.frameworks) {
-    const f = attempt(file, () => parseFramework(read(file)));
+    const f = load(file, (raw) => parseFramework(raw));
     if (f) {
       frameworks.set(f.id, f);
       byFile.set(file, f);
@@ -104,37 +134,66 @@ export async function loadWorkspace(configPath: string): Promise<Workspace> {
   for (const d of config.derivations) {
     const base = byFile.get(d.base);
     if (!base) continue;
-    const f = attempt(d.file, () => deriveFramework(base, read(d.file)));
+    const f = load(d.file, (raw) => deriveFramework(base, raw));
     if (f) frameworks.set(f.id, f);
   }
   const assessments = new Map<string, Assessment[]>();
+  const seen = new Map<string, string>();
   for (const file of config.assessments) {
     const raw = read(file);
+    if (raw === UNREADABLE) continue;
     for (const [i, a] of (Array.isArray(raw) ? raw : [raw]).entries()) {
-      const id = (a as { framework?: { id?: string } } | undefined)?.framework?.id;
-      const framework = id === undefined ? undefined : frameworks.get(id);
+      const at: (string | number)[] = Array.isArray(raw) ? [i] : [];
+      const where = `${file}${Array.isArray(raw) ? `[${i}]` : ''}`;
+      const id = (a as { framework?: { id?: unknown } } | undefined)?.framework?.id;
+      const framework = typeof id === 'string' ? frameworks.get(id) : undefined;
       if (!framework) {
-        problems.push({ file, issue: { path: [i, 'framework', 'id'], code: 'unknown_framework', message: `No framework "${String(id)}" in the workspace` } });
+        fail(file, [...at, 'framework', 'id'], 'unknown_framework', id === undefined ? 'The assessment names no framework' : `No framework "${String(id)}" in the workspace`);
         continue;
       }
-      const parsed = attempt(file, () => parseAssessment(a, framework));
-      if (parsed) assessments.set(parsed.period, [...(assessments.get(parsed.period) ?? []), parsed]);
+      const parsed = attempt(file, () => parseAssessment(a, framework), at);
+      if (!parsed) continue;
+      const key = JSON.stringify([parsed.unitId, parsed.framework.id, parsed.period]);
+      const first = seen.get(key);
+      const unit = registry?.get(parsed.unitId);
+      const { start, end } = periodRange(parsed.period);
+      if (first !== undefined) fail(file, [...at, 'unitId'], 'duplicate_assessment', `${parsed.unitId} is assessed twice against ${parsed.framework.id} for ${parsed.period}: here and at ${first}`);
+      else if (registry && !unit) fail(file, [...at, 'unitId'], 'unknown_unit', `Unit "${parsed.unitId}" is not in the unit registry`);
+      else if (unit && (unit.validFrom > end || (unit.validTo !== undefined && unit.validTo < start))) {
+        fail(file, [...at, 'unitId'], 'unit_not_in_period', `Unit "${parsed.unitId}" exists from ${unit.validFrom}${unit.validTo ? ` to ${unit.validTo}` : ''}, not in ${parsed.period}`);
+      } else {
+        seen.set(key, where);
+        assessments.set(parsed.period, assessments.get(parsed.period) ?? []);
+        assessments.get(parsed.period)!.push(parsed);
+      }
     }
   }
-  const directives = config.directives.flatMap((file) => attempt(file, () => parseDirectiveDocument(read(file))) ?? []);
-  const logs = config.lifecycleLogs.flatMap((file) => attempt(file, () => parseWithSchema('lifecycle log', LogFileSchema, read(file))) ?? []);
+  const directives = config.directives.flatMap((file) => load(file, (raw) => parseDirectiveDocument(raw)) ?? []);
+  const logs = config.lifecycleLogs.flatMap((file) => load(file, (raw) => parseWithSchema('lifecycle log', LogFileSchema, raw)) ?? []);
   const plugins: ParPluginV1[] = [];
-  for (const p of config.plugins) {
-    const mod = (await import(p.package)) as Record<string, unknown>;
-    const factory = Object.entries(mod).find(([k, v]) => /^create\w+Plugin$/.test(k) && typeof v === 'function')?.[1] as ((o: unknown) => ParPluginV1) | undefined;
-    if (!factory) {
-      problems.push({ file: configFile, issue: { path: ['plugins'], code: 'not_a_plugin', message: `${p.package} exports no createXPlugin function` } });
+  for (const [i, p] of config.plugins.entries()) {
+    let found: PluginPackage;
+    try {
+      found = findPlugin(dir, p.package);
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      fail(configFile, ['plugins', i, 'package'], e.code, e.message);
       continue;
     }
-    const plugin = attempt(p.options, () => factory(read(p.options)));
-    if (plugin) plugins.push(plugin);
+    const pluginOptions = read(p.options);
+    if (pluginOptions === UNREADABLE) continue;
+    const wrong = optionsProblems(found, pluginOptions);
+    for (const issue of wrong) fail(p.options, issue.path, issue.code, issue.message);
+    if (wrong.length > 0 || !options.plugins) continue;
+    try {
+      plugins.push(await loadPlugin(found, pluginOptions, options.pluginTimeoutMs));
+    } catch (e) {
+      if (e instanceof UnreadableFile) fail(configFile, ['plugins', i, 'package'], e.code, e.message);
+      else if (ParValidationError.isInstance(e)) for (const issue of e.issues) fail(p.options, issue.path, issue.code, issue.message);
+      else fail(p.options, [], 'plugin_failed', `Plugin "${p.package}" failed on its options: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
-  const par = attempt(configFile, () => createPar({ plugins }));
-  if (problems.length > 0 || !registry || !par) throw new WorkspaceError(problems);
-  return { dir, registry, frameworks, assessments, directives, logs, par };
+  const par = options.plugins ? attempt(configFile, () => createPar({ plugins })) : undefined;
+  if (problems.length > 0 || !registry || (options.plugins && !par)) throw new WorkspaceError(problems);
+  return { dir, registry, frameworks, assessments, directives, logs, pluginNames: config.plugins.map((p) => p.package), ...(par ? { par } : {}) };
 }

@@ -1,14 +1,28 @@
-import { IssueList, toVietnamTime, type Period } from '@par/calendar';
+import { z } from 'zod';
+import { IssueList, ParValidationError, PeriodSchema, parseWithSchema, toVietnamTime, type ParIssue, type Period } from '@par/calendar';
 import type { RuleKindSchema } from '../frameworks/scoring-rule.js';
 import { MetricSchema, type Metric } from '../scoring/metric.js';
 import { FindingInputSchema, type Finding } from './finding.js';
-import type { ParPluginV1, PluginRunContext } from './plugin.js';
+import type { MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from './plugin.js';
+import { systemTimer, type PluginTimer } from './plugin-timer.js';
+import { watchPrototypes, type PrototypeWatch } from './prototype-watch.js';
 
 /** What to run plugins on. */
 export interface PluginRun {
   readonly unitIds: readonly string[];
   readonly period: Period;
   readonly now: Date | number;
+}
+
+/** Options of {@link createPar}. */
+export interface CreateParOptions {
+  readonly plugins: readonly ParPluginV1[];
+  /** How long one check or metric provider may take on one unit, in milliseconds. Default 5,000. */
+  readonly budgetMs?: number;
+  /** How many findings one check may report on one unit; it is not read beyond. Default 1,000. */
+  readonly maxFindings?: number;
+  /** The clock behind the time budget. Default: `performance.now()` and `setTimeout`. */
+  readonly timer?: PluginTimer;
 }
 
 /** Plugins composed by a host. */
@@ -18,14 +32,72 @@ export interface Par {
   readonly ruleSchemas: readonly RuleKindSchema[];
   /** Every plugin's lifecycle guards and actions, merged, for `assignmentMachine.provide()`. */
   readonly lifecycle: { readonly guards: Readonly<Record<string, unknown>>; readonly actions: Readonly<Record<string, unknown>> };
-  /** Runs every check on every unit. A plugin that throws or returns invalid data yields a `pluginError` finding. */
-  runChecks(run: PluginRun): Finding[];
-  /** Computes every metric on every unit. A failing provider yields a `pluginError` finding instead. */
-  computeMetrics(run: PluginRun): { readonly metrics: Metric[]; readonly errors: Finding[] };
+  /**
+   * Runs every check on every unit, one call at a time. Whatever a call throws or returns that does not fit (a
+   * finding about another unit, more than the cap, over its time budget, a change to a built-in prototype) becomes
+   * one `pluginError` finding for that plugin, check and unit; the other calls' findings stand.
+   */
+  runChecks(run: PluginRun): Promise<Finding[]>;
+  /** Computes every metric on every unit. A failing provider yields a `pluginError` finding instead, as above. */
+  computeMetrics(run: PluginRun): Promise<{ readonly metrics: Metric[]; readonly errors: Finding[] }>;
 }
 
-function pluginError(plugin: string, checkId: string, unitId: string, what: string, error: unknown): Finding {
-  const detail = error instanceof Error ? error.message : String(error);
+const DEFAULT_BUDGET_MS = 5_000;
+const DEFAULT_MAX_FINDINGS = 1_000;
+
+const isFunction = (v: unknown) => typeof v === 'function';
+const fn = z.custom<(...args: never[]) => unknown>(isFunction, { message: 'Expected a function' });
+const OptionsSchema = z.strictObject({
+  plugins: z.array(z.unknown()),
+  budgetMs: z.int().positive().optional(),
+  maxFindings: z.int().positive().optional(),
+  timer: z.looseObject({ now: fn, after: fn }).optional(),
+});
+const PluginSchema = z.looseObject({
+  specificationVersion: z.unknown(),
+  name: z.string().min(1),
+  version: z.string().min(1),
+  configSchema: z.looseObject({ safeParse: fn }),
+  config: z.unknown(),
+  metricProviders: z.array(z.looseObject({ metricId: z.string().min(1), compute: fn })).optional(),
+  checks: z.array(z.looseObject({ id: z.string().min(1), run: fn })).optional(),
+  ruleKinds: z.array(z.looseObject({ safeParse: fn, shape: z.looseObject({ kind: z.looseObject({ value: z.string().min(1) }) }) })).optional(),
+  lifecycle: z.looseObject({ guards: z.record(z.string(), z.unknown()).optional(), actions: z.record(z.string(), z.unknown()).optional() }).optional(),
+  frameworkFragments: z.array(z.unknown()).optional(),
+});
+
+const RunSchema = z.strictObject({
+  unitIds: z.array(z.string().min(1)),
+  period: PeriodSchema,
+  now: z.custom<Date | number>((t) => (typeof t === 'number' && Number.isFinite(t)) || (t instanceof Date && Number.isFinite(t.getTime())), { message: 'Expected an instant: a valid Date or milliseconds' }),
+});
+
+const issuesOf = (error: z.ZodError, prefix: readonly (string | number)[]): ParIssue[] =>
+  error.issues.map((e) => ({ path: [...prefix, ...e.path.map((x) => (typeof x === 'symbol' ? String(x) : x))], code: `schema.${e.code}`, message: e.message }));
+
+/** Describes anything a plugin threw, without trusting it (a throwing getter or `toString`, a revoked Proxy). */
+function describeThrown(error: unknown): string {
+  const attempts = [
+    () => (typeof error === 'string' ? error : undefined),
+    () => (error instanceof Error && typeof error.message === 'string' ? error.message : undefined),
+    () => (typeof error !== 'object' && typeof error !== 'function' ? String(error) : undefined),
+    () => {
+      const s = String(error);
+      return typeof s === 'string' ? s : undefined;
+    },
+  ];
+  for (const attempt of attempts) {
+    try {
+      const s = attempt();
+      if (s !== undefined) return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+    } catch {
+      // try the next way
+    }
+  }
+  return `an undescribable ${typeof error}`;
+}
+
+function pluginError(plugin: string, checkId: string, unitId: string, what: string, detail: string): Finding {
   return {
     id: `${plugin}/${checkId}/${unitId}/error`,
     plugin,
@@ -40,11 +112,26 @@ function pluginError(plugin: string, checkId: string, unitId: string, what: stri
   };
 }
 
+/** A plugin as the host keeps it: what it read once, at composition, so later changes to the object do not count. */
+interface Composed {
+  readonly name: string;
+  readonly version: string;
+  readonly checks: readonly Pick<PluginCheck, 'id' | 'run'>[];
+  readonly metricProviders: readonly Pick<MetricProvider, 'metricId' | 'compute'>[];
+}
+
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> => v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
+
 /**
- * Composes plugins: validates each plugin's config with its own schema, and refuses two plugins (or two checks of
- * one) claiming the same metric id, rule kind or check id. Throws {@link ParValidationError} naming every problem.
+ * Composes plugins: checks each plugin's shape, validates its config with its own schema, and refuses two plugins
+ * (or two checks of one) claiming the same name, metric id, rule kind or check id. Throws only
+ * {@link ParValidationError}, naming every problem, whatever it is given.
  */
-export function createPar(options: { readonly plugins: readonly ParPluginV1[] }): Par {
+export function createPar(options: CreateParOptions): Par {
+  const o = parseWithSchema('plugin host options', OptionsSchema, options);
   const issues = new IssueList();
   const claims = new Map<string, string>();
   const claim = (what: string, id: string, plugin: string, path: (string | number)[]) => {
@@ -53,22 +140,114 @@ export function createPar(options: { readonly plugins: readonly ParPluginV1[] })
     if (owner !== undefined) issues.add(path, 'plugin_conflict', `${what} "${id}" is claimed by both "${owner}" and "${plugin}"`);
     else claims.set(key, plugin);
   };
-  options.plugins.forEach((p, i) => {
-    if (p.specificationVersion !== 'v1') issues.add(['plugins', i, 'specificationVersion'], 'unsupported_specification', `Plugin "${p.name}" implements ${String(p.specificationVersion)}, not v1`);
-    claim('Plugin', p.name, p.name, ['plugins', i, 'name']);
-    const parsed = p.configSchema.safeParse(p.config);
-    if (!parsed.success) for (const e of parsed.error.issues) issues.add(['plugins', i, 'config', ...e.path.map((x) => (typeof x === 'symbol' ? String(x) : x))], `schema.${e.code}`, e.message);
-    p.metricProviders?.forEach((m, k) => claim('Metric', m.metricId, p.name, ['plugins', i, 'metricProviders', k]));
-    p.ruleKinds?.forEach((r, k) => claim('Rule kind', String(r.shape.kind.value), p.name, ['plugins', i, 'ruleKinds', k]));
-    p.checks?.forEach((c, k) => claim('Check', `${p.name}/${c.id}`, p.name, ['plugins', i, 'checks', k]));
+  const composed: Composed[] = [];
+  o.plugins.forEach((raw, i) => {
+    try {
+      const parsed = PluginSchema.safeParse(raw);
+      if (!parsed.success) {
+        for (const issue of issuesOf(parsed.error, ['plugins', i])) issues.add(issue.path, issue.code, issue.message);
+        return;
+      }
+      const p = raw as ParPluginV1;
+      if (p.specificationVersion !== 'v1') issues.add(['plugins', i, 'specificationVersion'], 'unsupported_specification', `Plugin "${p.name}" implements ${describeThrown(p.specificationVersion)}, not v1`);
+      claim('Plugin', p.name, p.name, ['plugins', i, 'name']);
+      const config = p.configSchema.safeParse(p.config);
+      if (!config.success) for (const issue of issuesOf(config.error, ['plugins', i, 'config'])) issues.add(issue.path, issue.code, issue.message);
+      const checks = [...(p.checks ?? [])].map((c) => ({ id: c.id, call: c.run, of: c }));
+      const providers = [...(p.metricProviders ?? [])].map((m) => ({ metricId: m.metricId, call: m.compute, of: m }));
+      providers.forEach((m, k) => claim('Metric', m.metricId, p.name, ['plugins', i, 'metricProviders', k]));
+      p.ruleKinds?.forEach((r, k) => claim('Rule kind', String(r.shape.kind.value), p.name, ['plugins', i, 'ruleKinds', k]));
+      checks.forEach((c, k) => claim('Check', `${p.name}/${c.id}`, p.name, ['plugins', i, 'checks', k]));
+      composed.push({
+        name: p.name,
+        version: p.version,
+        checks: checks.map((c) => ({ id: c.id, run: (ctx: PluginRunContext) => c.call.call(c.of, ctx) })),
+        metricProviders: providers.map((m) => ({ metricId: m.metricId, compute: (ctx: PluginRunContext) => m.call.call(m.of, ctx) })),
+      });
+    } catch (e) {
+      issues.add(['plugins', i], 'unreadable_plugin', `The plugin could not be read: ${describeThrown(e)}`);
+    }
   });
   issues.throwIfAny('plugins');
-  const plugins = [...options.plugins];
-  const contexts = (run: PluginRun): PluginRunContext[] => {
-    const now = new Date(typeof run.now === 'number' ? run.now : run.now.getTime());
-    const referenceDate = toVietnamTime(now).date;
-    return run.unitIds.map((unitId) => ({ unitId, period: run.period, now, referenceDate }));
+  const plugins = [...(o.plugins as ParPluginV1[])];
+  const budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
+  const maxFindings = o.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const timer = (o.timer as PluginTimer | undefined) ?? systemTimer;
+
+  /** Each unit's run, with a fresh frozen context (and its own `Date`) for every call. */
+  const units = (run: PluginRun) => {
+    const r = parseWithSchema('plugin run', RunSchema, run);
+    const t = typeof r.now === 'number' ? r.now : r.now.getTime();
+    const referenceDate = toVietnamTime(t).date;
+    return r.unitIds.map((unitId) => ({ unitId, period: r.period, context: (): PluginRunContext => Object.freeze({ unitId, period: r.period, now: new Date(t), referenceDate }) }));
   };
+
+  /**
+   * Calls a plugin within its budget (an asynchronous result is raced against the timer), reads what it returned,
+   * and blames it for any change to the built-ins, which are put back.
+   */
+  const guarded = async <T>(watch: PrototypeWatch, f: () => unknown, read: (value: unknown) => T): Promise<Outcome<T>> => {
+    const started = timer.now();
+    let outcome: Outcome<T>;
+    try {
+      const value = f();
+      const settled = isThenable(value) ? await race(value) : { ok: true as const, value };
+      outcome = settled.ok ? { ok: true, value: read(settled.value) } : settled;
+    } catch (e) {
+      outcome = { ok: false, problem: describeThrown(e) };
+    }
+    const took = timer.now() - started;
+    const changes = watch.restore();
+    if (changes.length > 0) return { ok: false, problem: `it changed built-in objects (${changes.slice(0, 5).join('; ')}${changes.length > 5 ? '; …' : ''}); they were put back` };
+    if (outcome.ok && took > budgetMs) return { ok: false, problem: `it took ${Math.round(took)} ms, over its budget of ${budgetMs} ms` };
+    return outcome;
+  };
+  const race = (value: PromiseLike<unknown>) =>
+    new Promise<Outcome<unknown>>((resolve) => {
+      const cancel = timer.after(budgetMs, () => resolve({ ok: false, problem: `it did not finish within its budget of ${budgetMs} ms` }));
+      const settle = (outcome: Outcome<unknown>) => {
+        cancel();
+        resolve(outcome);
+      };
+      try {
+        Promise.resolve(value).then((v) => settle({ ok: true, value: v }), (e: unknown) => settle({ ok: false, problem: describeThrown(e) }));
+      } catch (e) {
+        settle({ ok: false, problem: describeThrown(e) });
+      }
+    });
+
+  /** The findings of one check on one unit, read up to the cap. */
+  const readFindings = (value: unknown, unitId: string): { findings: z.output<typeof FindingInputSchema>[]; problems: string[] } => {
+    const findings: z.output<typeof FindingInputSchema>[] = [];
+    const problems: string[] = [];
+    if (value === null || typeof value !== 'object' || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+      return { findings, problems: ['it did not return a list of findings'] };
+    }
+    let read = 0;
+    let invalid = 0;
+    let foreign = 0;
+    for (const item of value as Iterable<unknown>) {
+      if (++read > maxFindings) {
+        problems.push(`it reported more than ${maxFindings} findings; the rest were not read`);
+        break;
+      }
+      let parsed;
+      try {
+        parsed = FindingInputSchema.safeParse(item);
+      } catch (e) {
+        parsed = { success: false as const, problem: describeThrown(e) };
+      }
+      if (!parsed.success) {
+        if (invalid++ === 0) problems.push(`invalid finding: ${'problem' in parsed ? parsed.problem : parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+      } else if (parsed.data.unitId !== unitId) {
+        if (foreign++ === 0) problems.push(`a finding about unit "${parsed.data.unitId}", which it was not asked about (refused)`);
+      } else findings.push(parsed.data);
+    }
+    if (invalid > 1) problems.push(`${invalid} invalid findings in all`);
+    if (foreign > 1) problems.push(`${foreign} findings about other units in all`);
+    return { findings, problems };
+  };
+
   return {
     plugins,
     ruleSchemas: plugins.flatMap((p) => p.ruleKinds ?? []),
@@ -76,51 +255,37 @@ export function createPar(options: { readonly plugins: readonly ParPluginV1[] })
       guards: Object.assign({}, ...plugins.map((p) => p.lifecycle?.guards ?? {})),
       actions: Object.assign({}, ...plugins.map((p) => p.lifecycle?.actions ?? {})),
     },
-    runChecks(run) {
+    async runChecks(run) {
       const out: Finding[] = [];
-      for (const ctx of contexts(run)) {
-        for (const p of plugins) {
-          for (const check of p.checks ?? []) {
-            let raw: unknown;
-            try {
-              raw = check.run(ctx);
-            } catch (e) {
-              out.push(pluginError(p.name, check.id, ctx.unitId, `check ${check.id}`, e));
-              continue;
-            }
-            if (!Array.isArray(raw)) {
-              out.push(pluginError(p.name, check.id, ctx.unitId, `check ${check.id}`, 'it did not return a list of findings'));
-              continue;
-            }
-            for (const item of raw) {
-              const parsed = FindingInputSchema.safeParse(item);
-              if (!parsed.success) {
-                out.push(pluginError(p.name, check.id, ctx.unitId, `check ${check.id}`, `invalid finding: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`));
-                continue;
-              }
-              const f = parsed.data;
-              out.push({ ...f, id: `${p.name}/${check.id}/${f.unitId}/${f.subject.kind}:${f.subject.id}`, plugin: p.name, checkId: check.id, kind: 'finding' });
-            }
+      const watch = watchPrototypes();
+      for (const { unitId, context } of units(run)) {
+        for (const p of composed) {
+          for (const check of p.checks) {
+            const outcome = await guarded(watch, () => check.run(context()), (value) => readFindings(value, unitId));
+            const { findings, problems } = outcome.ok ? outcome.value : { findings: [], problems: [outcome.problem] };
+            for (const f of findings) out.push({ ...f, id: `${p.name}/${check.id}/${f.unitId}/${f.subject.kind}:${f.subject.id}`, plugin: p.name, checkId: check.id, kind: 'finding' });
+            if (problems.length > 0) out.push(pluginError(p.name, check.id, unitId, `check ${check.id}`, problems.join('; ')));
           }
         }
       }
       return out;
     },
-    computeMetrics(run) {
+    async computeMetrics(run) {
       const metrics: Metric[] = [];
       const errors: Finding[] = [];
-      for (const ctx of contexts(run)) {
-        for (const p of plugins) {
-          for (const provider of p.metricProviders ?? []) {
-            try {
-              const value = provider.compute(ctx);
-              if (value === undefined) continue;
-              const m = MetricSchema.safeParse({ metricId: provider.metricId, unitId: ctx.unitId, period: ctx.period, value, source: `${p.name}@${p.version}` });
-              if (m.success) metrics.push(m.data);
-              else errors.push(pluginError(p.name, provider.metricId, ctx.unitId, `metric ${provider.metricId}`, `invalid value ${JSON.stringify(value)}`));
-            } catch (e) {
-              errors.push(pluginError(p.name, provider.metricId, ctx.unitId, `metric ${provider.metricId}`, e));
-            }
+      const watch = watchPrototypes();
+      for (const { unitId, period, context } of units(run)) {
+        for (const p of composed) {
+          for (const provider of p.metricProviders) {
+            const read = (value: unknown) => {
+              if (value === undefined) return undefined;
+              const m = MetricSchema.safeParse({ metricId: provider.metricId, unitId, period, value, source: `${p.name}@${p.version}` });
+              if (!m.success) throw new Error(`invalid value ${describeValue(value)}`);
+              return m.data;
+            };
+            const outcome = await guarded(watch, () => provider.compute(context()), read);
+            if (!outcome.ok) errors.push(pluginError(p.name, provider.metricId, unitId, `metric ${provider.metricId}`, outcome.problem));
+            else if (outcome.value) metrics.push(outcome.value);
           }
         }
       }
@@ -128,3 +293,12 @@ export function createPar(options: { readonly plugins: readonly ParPluginV1[] })
     },
   };
 }
+
+function describeValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? describeThrown(value);
+  } catch {
+    return describeThrown(value);
+  }
+}
+

@@ -6,7 +6,10 @@ import type { RuleInput } from '../scoring/assessment-schema.js';
 import type { Label } from '../shared/label.js';
 import type { FindingInput } from './finding.js';
 
-/** What a check or a metric provider is asked about: one unit, one period, and an explicit `now`. */
+/**
+ * What a check or a metric provider is asked about: one unit, one period, and an explicit `now`. The host gives
+ * every call its own frozen copy (and its own `Date`), so nothing one plugin does to it reaches another.
+ */
 export interface PluginRunContext {
   readonly unitId: string;
   readonly period: Period;
@@ -19,15 +22,19 @@ export interface PluginRunContext {
 export interface MetricProvider {
   readonly metricId: string;
   readonly description: Label;
-  /** The value for a unit and period, or `undefined` when the plugin has nothing on it. */
-  compute(context: PluginRunContext): RuleInput | undefined;
+  /** The value for a unit and period, or `undefined` when the plugin has nothing on it; may be asynchronous. */
+  compute(context: PluginRunContext): RuleInput | undefined | PromiseLike<RuleInput | undefined>;
 }
 
 /** A rule a plugin checks, producing findings. */
 export interface PluginCheck {
   readonly id: string;
   readonly title: Label;
-  run(context: PluginRunContext): readonly FindingInput[];
+  /**
+   * The findings about `context.unitId` (a list, or any iterable: the host stops reading at its cap); may be
+   * asynchronous.
+   */
+  run(context: PluginRunContext): Iterable<FindingInput> | PromiseLike<Iterable<FindingInput>>;
 }
 
 /**
