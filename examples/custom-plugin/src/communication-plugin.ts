@@ -8,7 +8,10 @@ import type { ParPluginV1 } from '@par/core';
 /** The plugin's options: its records and its one threshold. */
 export const CommunicationOptionsSchema = z.strictObject({
   news: z.array(z.strictObject({ unitId: z.string().min(1), date: CivilDateSchema, title: z.string().min(1), link: z.string().optional() })),
-  /** News items expected per quarter: an illustrative target, set by the host (no legal number). */
+  /**
+   * News items expected per quarter: this plugin's own option, set by the host. The notice asks for news and reports
+   * on PAR (item (6)) but sets no number, so no legal rule stands behind the quota.
+   */
   minPerQuarter: z.int().min(0).default(3),
 });
 
@@ -44,8 +47,16 @@ export function createCommunicationPlugin(options: z.input<typeof CommunicationO
                   severity: 'minor' as const,
                   unitId,
                   subject: { kind: 'quarter', id: q },
-                  message: { vi: `Quý ${q}: ${n} tin, bài tuyên truyền CCHC, dưới mức ${o.minPerQuarter}`, en: `${q}: ${n} PAR news items, below ${o.minPerQuarter}` },
-                  legalBasis: [{ document: 'Thông báo kết luận ngày 07/9/2022, mục (6)', verification: 'confirmed' as const }],
+                  message: {
+                    vi: `Quý ${q}: ${n} tin, bài tuyên truyền CCHC, dưới mức ${o.minPerQuarter} do đơn vị tự đặt (minPerQuarter)`,
+                    en: `${q}: ${n} PAR news items, below the host's own quota of ${o.minPerQuarter} (minPerQuarter)`,
+                  },
+                  // the duty to publish is the notice's; the quota is not, so the basis is not a confirmed rule
+                  legalBasis: [{
+                    document: 'Thông báo kết luận ngày 07/9/2022, mục (6)',
+                    title: 'Tin, bài tuyên truyền CCHC; thông báo không quy định số tin mỗi quý',
+                    verification: 'unconfirmed' as const,
+                  }],
                 }];
           });
         },

@@ -13,7 +13,9 @@ export function followUp2022(notice: DirectiveDocument, set: AssignmentSet, now:
   const calendar = defaultCalendar();
   const lifecycle = createLifecycle({ calendar });
   const issuer = { unitId: notice.issuerId };
-  const office = { unitId: 'd109-vp' }; // the Office reviews on the chairman's behalf
+  // the People's Committee reviews (its Office prepares the review): the notice records no delegation, and the trusted
+  // lifecycle inputs come from the notice alone; the Office could not review its own assignments anyway
+  const office = issuer;
   const states = new Map<string, AssignmentState>();
   const logs = new Map<string, LogEntry[]>();
   const apply = (id: string, event: Record<string, unknown>) => {
@@ -25,7 +27,7 @@ export function followUp2022(notice: DirectiveDocument, set: AssignmentSet, now:
   // the script first, then played day by day with the office's morning sweep
   const script: { id: string; event: Record<string, unknown> }[] = [];
   const send = (id: string, event: Record<string, unknown>) => script.push({ id, event });
-  const inputs = lifecycleInputs(notice, set, calendar, ['d109-vp']);
+  const inputs = lifecycleInputs(notice, set, calendar);
   for (const input of inputs) {
     states.set(input.id, lifecycle.start(input));
     logs.set(input.id, []);
@@ -47,7 +49,7 @@ export function followUp2022(notice: DirectiveDocument, set: AssignmentSet, now:
       send(id, { type: 'APPROVE_EXTENSION', by: issuer, at: at('2022-12-22') });
       send(id, { type: 'REPORT', by: unit, at: at('2023-01-30'), content: 'Báo cáo duy trì, cải tiến HTQLCL theo TCVN ISO 9001:2015' });
       send(id, { type: 'APPROVE', by: issuer, at: at('2023-01-31') });
-    } else if (input.itemLabel === '(5)' && due === '2022-12-15') {
+    } else if (input.itemLabel === '(5)' && input.role === 'lead' && due === '2022-12-15') {
       send(id, { type: 'REPORT', by: unit, at: at('2022-12-15'), content: 'Báo cáo rà soát VBQPPL 6 tháng cuối năm' });
       send(id, { type: 'RETURN', by: office, at: at('2022-12-16'), reason: 'Thiếu kết quả kiểm tra văn bản của UBND các xã' });
       send(id, { type: 'REPORT', by: unit, at: at('2022-12-22'), content: 'Báo cáo rà soát VBQPPL, bổ sung kết quả kiểm tra văn bản cấp xã' });

@@ -1,13 +1,13 @@
 // The main job on the seed district: the 2021 commune ranking (illustrative assessments) with the lowest
 // unit explained, the chairman's notice of 7 September 2022 fanned out into assignments (item (1) resolved
 // from that ranking), and which unit of the two-tier model answers for each 2022 commune from 1 July 2025.
-import { assignmentsOf, computeIndex, createPar, explain, findingToDirectiveItem, labelText, type Finding } from '@par/core';
+import { assignmentsOf, computeIndex, createPar, explain, figureFormat, findingToDirectiveItem, labelText, type Finding } from '@par/core';
 import { createIso9001Plugin, type Iso9001Options } from '@par/plugin-iso9001';
 import { assignmentStats } from '@par/lifecycle';
 import { followUp2022 } from './follow-up.js';
 import { loadPhongTho } from './load.js';
 
-const { registry, notice, communeFramework, assessments2021, qms } = loadPhongTho();
+const { registry, notice, framework, communeFramework, assessments2021, qms } = loadPhongTho();
 const lang = process.argv.includes('--lang=en') ? 'en' : 'vi';
 const t = (vi: string, en: string) => (lang === 'vi' ? vi : en);
 const name = (id: string, date: string) => {
@@ -16,6 +16,9 @@ const name = (id: string, date: string) => {
 };
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const bands = new Map(communeFramework.bands.map((b) => [b.id, labelText(b.label, lang)]));
+// as the province publishes them: points and index percentages with the framework's decimals (three), half up
+// from the exact values
+const fig = figureFormat(communeFramework.rounding);
 
 // 1. The 2021 ranking
 const units = registry.at('2021-12-31').units.map((u) => ({ id: u.id, kind: u.kind, tags: u.tags }));
@@ -23,23 +26,26 @@ const results = computeIndex(communeFramework, assessments2021, { units, peerGro
 console.log(t('XẾP HẠNG CHỈ SỐ CCHC NĂM 2021 CỦA UBND CÁC XÃ, THỊ TRẤN (số liệu minh họa)', 'PAR INDEX 2021 OF THE COMMUNES AND TOWN (illustrative data)'));
 console.log(`${pad(t('Hạng', 'Rank'), 5)}${pad(t('Đơn vị', 'Unit'), 28)}${pad(t('Điểm', 'Points'), 9)}${pad(t('Tối đa', 'Max'), 8)}${pad(t('Chỉ số', 'Index'), 8)}${t('Xếp loại', 'Band')}`);
 for (const r of results.results) {
-  console.log(`${pad(r.rank ?? '-', 5)}${pad(name(r.unitId, '2021-12-31'), 28)}${pad(r.points.final.toFixed(3), 9)}${pad(r.points.applicableMax, 8)}${pad(r.indexPercent?.toFixed(2) ?? '-', 8)}${bands.get(r.band ?? '') ?? '-'}`);
+  console.log(`${pad(r.rank ?? '-', 5)}${pad(name(r.unitId, '2021-12-31'), 28)}${pad(fig.points(r.points.final), 9)}${pad(r.points.applicableMax, 8)}${pad(r.indexPercent === null ? '-' : fig.percent(r.indexPercent), 8)}${bands.get(r.band ?? '') ?? '-'}`);
 }
 
 // 2. The lowest unit, explained
 const lowest = results.results[results.results.length - 1]!;
 const why = explain(communeFramework, results, lowest.unitId, { lang })!;
-console.log(`\n${t('Đơn vị thấp nhất', 'Lowest unit')}: ${name(lowest.unitId, '2021-12-31')} (${lowest.indexPercent}%)`);
+console.log(`\n${t('Đơn vị thấp nhất', 'Lowest unit')}: ${name(lowest.unitId, '2021-12-31')} (${lowest.indexPercent === null ? '-' : fig.percent(lowest.indexPercent)}%)`);
 console.log(t('Mất điểm nhiều nhất:', 'Where it lost most:'));
 for (const l of why.lostPoints.slice(0, 5)) {
   const appraisal = l.appraisals.at(-1);
   console.log(`  ${pad(l.code, 7)}${pad(`-${l.lost}`, 7)}${labelText(l.name, lang)}${appraisal?.reason ? ` (${appraisal.reason})` : ''}`);
 }
 console.log(t('Yếu hơn trung vị các xã:', 'Below the communes\' median:'));
-for (const w of why.weaknesses) console.log(`  ${pad(w.code, 4)}${pad(`${w.componentIndex}%`, 9)}${t('trung vị', 'median')} ${w.peerMedian}%  ${labelText(w.name, lang)}`);
+for (const w of why.weaknesses) {
+  console.log(`  ${pad(w.code, 4)}${pad(`${fig.percent(w.componentIndex)}%`, 9)}${t('trung vị', 'median')} ${fig.percent(w.peerMedian)}%  ${labelText(w.name, lang)}`);
+}
 
 // 3. The notice's assignments, item (1) resolved from the 2021 ranking
-const { assignments, unresolved } = assignmentsOf(notice, { registry, results: results.results });
+const assignmentSet = assignmentsOf(notice, { registry, results: results.results });
+const { assignments, unresolved } = assignmentSet;
 console.log(`\n${labelText(notice.title, lang)}\n(${notice.signedOn}, ${notice.items.length} ${t('nội dung', 'items')}, ${assignments.length} ${t('nhiệm vụ', 'assignments')})`);
 const byUnit = new Map<string, typeof assignments>();
 for (const a of assignments) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
@@ -48,14 +54,16 @@ for (const unitId of [...byUnit.keys()].sort((a, b) => collator.compare(name(a, 
   console.log(name(unitId, notice.signedOn));
   for (const a of byUnit.get(unitId)!) {
     const dates = a.occurrences.map((o) => (o.kind === 'report' ? `${o.dueDate} (${t('báo cáo', 'report')})` : o.dueDate));
-    console.log(`  ${a.itemLabel} ${a.role === 'lead' ? t('chủ trì', 'lead') : t('phối hợp', 'coordinating')}: ${dates.join(', ')}`);
+    // a coordinating unit of a standing duty owes no dated report of its own
+    const when = dates.length > 0 ? dates.join(', ') : t('thường xuyên, không có hạn riêng', 'standing duty, no date of its own');
+    console.log(`  ${a.itemLabel} ${a.role === 'lead' ? t('chủ trì', 'lead') : t('phối hợp', 'coordinating')}: ${when}`);
   }
 }
-for (const u of unresolved) console.log(`${u.itemLabel}: ${t('chờ kết quả để xác định đơn vị', 'waits for results to name its units')}`);
+for (const u of unresolved) console.log(`${u.itemLabel}: ${u.reason === 'resultsRequired' ? t('chờ kết quả để xác định đơn vị', 'waits for results to name its units') : `${t('không xác định được đơn vị', 'names no unit')} (${u.reason}${u.unitId ? `: ${u.unitId}` : ''})`}`);
 
 // 4. Follow-up to early February 2023 (illustrative): the status board, overdue first, and the metrics
 const now = '2023-02-06T17:00:00+07:00';
-const { states, calendar } = followUp2022(notice, { assignments, unresolved }, now);
+const { states, calendar } = followUp2022(notice, assignmentSet, now);
 console.log(`\n${t('THEO DÕI THỰC HIỆN (minh họa) đến', 'FOLLOW-UP (illustrative) as of')} ${now.slice(0, 10)}`);
 const STATE_NAMES = {
   vi: { issued: 'mới giao', acknowledged: 'đã tiếp nhận', inProgress: 'đang thực hiện', returned: 'trả lại', extensionRequested: 'xin gia hạn', reported: 'đã báo cáo', underReview: 'đang xem xét', done: 'hoàn thành', cancelled: 'đã hủy' },
@@ -69,21 +77,22 @@ for (const s of board) {
 }
 const done = [...states.values()].filter((s) => s.state === 'done');
 console.log(`  ${t('Hoàn thành', 'Done')}: ${done.length} (${t('đúng hạn', 'on time')} ${done.filter((s) => s.context.outcome?.result === 'onTime').length}, ${t('trễ hạn', 'late')} ${done.filter((s) => s.context.outcome?.result === 'late').length}); ${t('gia hạn', 'extended')}: ${[...states.values()].filter((s) => s.context.extensions.length > 0).length}; ${t('trả lại', 'returned')}: ${[...states.values()].filter((s) => s.context.returns.length > 0).length}`);
-console.log(t('Tỷ lệ nhiệm vụ hoàn thành đúng hạn (hạn trong quý I/2023):', 'On-time rate (deadlines in 2023-Q1):'));
-for (const st of assignmentStats(states.values(), '2023-Q1', Date.parse(now), calendar).filter((x) => x.onTimeRate !== 100)) {
+// the year-end tasks count in 2022, where their nominal due date falls, though their deadline moved to 3/1/2023
+console.log(t('Tỷ lệ nhiệm vụ chủ trì hoàn thành đúng hạn (hạn năm 2022):', 'On-time rate of lead assignments (due in 2022):'));
+for (const st of assignmentStats(states.values(), '2022', Date.parse(now), calendar).filter((x) => x.onTimeRate !== 100)) {
   console.log(`  ${pad(name(st.unitId, notice.signedOn), 28)}${st.doneOnTime}/${st.assigned} ${t('đúng hạn', 'on time')}, ${st.doneLate} ${t('trễ', 'late')}, ${st.openOverdue} ${t('quá hạn', 'overdue')}: ${st.onTimeRate}%`);
 }
 
 // 5. ISO 9001 checks on two offices (illustrative records with planted defects), and a corrective task
 const par = createPar({ plugins: [createIso9001Plugin({ systems: qms.systems } as Iso9001Options)] });
-const findings = par.runChecks({ unitIds: ['d109-vp', 'd109-tp'], period: '2022', now: Date.parse('2022-12-31T09:00:00+07:00') });
+const findings = await par.runChecks({ unitIds: ['d109-vp', 'd109-tp'], period: '2022', now: Date.parse('2022-12-31T09:00:00+07:00') });
 console.log(`\n${t('KIỂM TRA HTQLCL TCVN ISO 9001:2015 (minh họa) ngày 31/12/2022', 'ISO 9001:2015 QMS CHECKS (illustrative) on 31/12/2022')}`);
 const severityOrder = ['critical', 'major', 'minor', 'info'];
 for (const f of [...findings].sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity))) {
   console.log(`  ${pad(f.severity, 9)}${name(f.unitId, notice.signedOn)}: ${f.message[lang]} [${f.legalBasis.map((b) => b.document).join('; ')}]`);
 }
 const first = findings.find((f: Finding) => f.severity === 'major')!;
-const task = findingToDirectiveItem(first, { label: '(1)', due: { kind: 'periodEnd', period: '2023-Q1' }, criteria: [{ frameworkId: communeFramework.id, code: '7.3' }] });
+const task = findingToDirectiveItem(first, { label: '(1)', foundOn: '2022-12-31', criteria: [{ frameworkId: framework.id, code: '7.3' }] });
 console.log(`${t('Nhiệm vụ khắc phục', 'Corrective task')} ${task.label}: ${labelText(task.summary, lang)} (${t('chủ trì', 'lead')}: ${name(first.unitId, notice.signedOn)}; ${t('hạn', 'due')}: ${task.due.kind === 'date' ? task.due.date : task.due.kind === 'periodEnd' ? task.due.period : ''})`);
 
 // 6. Successors in the two-tier model
