@@ -1,9 +1,9 @@
 import { assignmentsOf, computeIndex, createIndexEngine, type Framework, type IndexResultSet } from '@par/core';
-import { createLifecycle, lifecycleInputs, type AssignmentState } from '@par/lifecycle';
-import { defaultCalendar } from '@par/calendar';
+import { createLifecycle, lifecycleInputs, type AssignmentInput, type AssignmentState } from '@par/lifecycle';
+import { defaultCalendar, ParValidationError } from '@par/calendar';
 import { periodEnd, UsageError, type CommandContext } from './context.js';
 import { progress } from './progress.js';
-import { WorkspaceError } from './workspace.js';
+import { WorkspaceError, type FileProblem } from './workspace.js';
 
 /** The results of a period and their framework. */
 export interface PeriodResults {
@@ -34,11 +34,20 @@ export function score(ctx: CommandContext, period: string): PeriodResults {
   return { framework, results, ...(prev && previousFramework ? { previous: computeIndex(previousFramework, prev, { units, peerGroup: 'all' }) } : {}) };
 }
 
-/** Every lifecycle of the workspace's directives at `now`: replayed from the logs, or freshly issued. */
+/**
+ * Every lifecycle of the workspace's directives at `now`: replayed from the logs, or freshly issued. Each input
+ * comes from the directive and the unit registry, never from the log: a log whose recorded input differs, a log
+ * for no assignment of the directives, a second log for one, or an entry that does not apply is a workspace problem.
+ */
 export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documentYear: string) => IndexResultSet | undefined): AssignmentState[] {
   const calendar = defaultCalendar();
   const lifecycle = createLifecycle({ calendar });
-  const logged = new Map(ctx.ws.logs.map((l) => [l.input.id, l]));
+  const problems: FileProblem[] = [];
+  const logged = new Map<string, (typeof ctx.ws.logs)[number]>();
+  for (const l of ctx.ws.logs) {
+    if (logged.has(l.input.id)) problems.push({ file: 'lifecycleLogs', issue: { path: [l.input.id], code: 'duplicate_log', message: 'A second log for the same assignment' } });
+    logged.set(l.input.id, l);
+  }
   const states: AssignmentState[] = [];
   for (const doc of ctx.ws.directives) {
     const results = resultsFor?.(String(Number(doc.signedOn.slice(0, 4)) - 1));
@@ -47,12 +56,20 @@ export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documen
     const bar = progress('sweep', inputs.length, !ctx.json);
     for (const input of inputs) {
       const log = logged.get(input.id);
+      logged.delete(input.id);
+      const changed = log ? differingFields(log.input, input) : [];
+      if (changed.length > 0) {
+        problems.push({ file: 'lifecycleLogs', issue: { path: [input.id, 'input'], code: 'log_input_mismatch', message: `The log records ${changed.join(', ')} unlike the directive and the unit registry` } });
+      }
       let state;
       try {
-        state = log ? lifecycle.replay(log.input, log.entries) : lifecycle.start(input);
+        state = log ? lifecycle.replay(input, log.entries) : lifecycle.start(input);
       } catch (e) {
-        // a log that no longer applies (the directive or the data changed since it was written) is bad input
-        throw new WorkspaceError([{ file: 'lifecycleLogs', issue: { path: [input.id], code: 'log_does_not_apply', message: e instanceof Error ? e.message : String(e) } }]);
+        if (!ParValidationError.isInstance(e)) throw e;
+        // an entry that does not apply (edited, forged, or written before the directive or the data changed) is bad input
+        for (const issue of e.issues) problems.push({ file: 'lifecycleLogs', issue: { ...issue, path: [input.id, 'entries', ...issue.path] } });
+        bar.tick();
+        continue;
       }
       for (const { event } of lifecycle.sweep([state], now)) {
         const r = lifecycle.send(state, event);
@@ -63,5 +80,13 @@ export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documen
     }
     bar.stop();
   }
+  for (const id of logged.keys()) problems.push({ file: 'lifecycleLogs', issue: { path: [id], code: 'unknown_assignment', message: 'No assignment of the directives has this id' } });
+  if (problems.length > 0) throw new WorkspaceError(problems);
   return states;
+}
+
+/** The fields of a log's recorded input that differ from the trusted one. */
+function differingFields(recorded: AssignmentInput, trusted: AssignmentInput): string[] {
+  const keys = new Set([...Object.keys(recorded), ...Object.keys(trusted)] as (keyof AssignmentInput)[]);
+  return [...keys].filter((k) => JSON.stringify(recorded[k]) !== JSON.stringify(trusted[k]));
 }

@@ -1,5 +1,8 @@
-import { daysBetween, toVietnamTime, type Calendar } from '@par/calendar';
-import type { LogEntry, AssignmentStateName } from './lifecycle.js';
+import { z } from 'zod';
+import { Calendar, daysBetween, parseWithSchema, toVietnamTime, type CivilDate } from '@par/calendar';
+import type { AssignmentInput } from './assignment-machine.js';
+import { AssignmentInputSchema, LogEntrySchema } from './events.js';
+import { instantOf, type AssignmentStateName, type LogEntry } from './lifecycle.js';
 
 /** One line of an assignment's history. */
 export interface AuditLine {
@@ -10,6 +13,10 @@ export interface AuditLine {
   readonly what: string;
   /** The state after it. */
   readonly state: AssignmentStateName;
+  /** The nominal due date (what the directive says; what a report prints and a PAR year counts). */
+  readonly nominalDueDate: CivilDate;
+  /** The deadline in force after it, on a working day (what lateness is judged against). */
+  readonly dueDate: CivilDate;
 }
 
 /** Time spent in one state. */
@@ -58,13 +65,29 @@ const VERBS = {
   },
 } as const;
 
+const ArgumentsSchema = z.strictObject({
+  input: AssignmentInputSchema,
+  entries: z.array(LogEntrySchema),
+  issuedAt: z.iso.datetime({ offset: true }),
+  calendar: z.custom<Calendar>((c) => c instanceof Calendar, 'Expected a Calendar from `@par/calendar`'),
+  lang: z.enum(['vi', 'en']),
+});
+
 /**
- * An assignment's history in Vietnamese or English from its log, with the time spent in each state (calendar and
- * working days, up to `now` for the current state).
+ * An assignment's history in Vietnamese or English from its input and log, each line with the nominal due date
+ * and the deadline in force (an approved extension on a day off moves to the next working day), and the time
+ * spent in each state (calendar and working days, up to `now` for the current state). It tells the log as it is:
+ * replay it first (`Lifecycle.replay`) to know that it holds. Throws `ParValidationError` on a bad argument.
  */
-export function auditTrail(entries: readonly LogEntry[], issuedAt: string, now: Date | number, calendar: Calendar, lang: 'vi' | 'en' = 'vi'): AuditTrail {
+export function auditTrail(input: AssignmentInput, entries: readonly LogEntry[], issuedAt: string, now: Date | number, calendar: Calendar, lang: 'vi' | 'en' = 'vi'): AuditTrail {
+  parseWithSchema('arguments of auditTrail', ArgumentsSchema, { input, entries, issuedAt, calendar, lang });
+  const until = toVietnamTime(instantOf(now, 'auditTrail')).date;
+  let dueDate = input.dueDate;
+  let requested: CivilDate | undefined;
   const lines = entries.map((e): AuditLine => {
     const ev = e.event;
+    if (ev.type === 'REQUEST_EXTENSION') requested = ev.dueDate;
+    if (ev.type === 'APPROVE_EXTENSION') dueDate = calendar.workingDayOnOrAfter(ev.dueDate ?? requested ?? dueDate);
     const detail =
       ev.type === 'REQUEST_EXTENSION'
         ? ` → ${ev.dueDate}: ${ev.reason}`
@@ -75,7 +98,8 @@ export function auditTrail(entries: readonly LogEntry[], issuedAt: string, now: 
             : ev.type === 'REMIND'
               ? ` (${ev.workingDaysLeft} ${lang === 'vi' ? 'ngày làm việc còn lại' : 'working days left'})`
               : '';
-    return { seq: e.seq, at: ev.at, who: ev.by.person ? `${ev.by.person} (${ev.by.unitId})` : ev.by.unitId, what: `${VERBS[lang][ev.type]}${detail}`, state: e.state };
+    const who = ev.by.person ? `${ev.by.person} (${ev.by.unitId})` : ev.by.unitId;
+    return { seq: e.seq, at: ev.at, who, what: `${VERBS[lang][ev.type]}${detail}`, state: e.state, nominalDueDate: input.nominalDueDate, dueDate };
   });
   const durations = new Map<AssignmentStateName, { calendarDays: number; workingDays: number }>();
   let state: AssignmentStateName = 'issued';
@@ -91,6 +115,6 @@ export function auditTrail(entries: readonly LogEntry[], issuedAt: string, now: 
     state = e.state;
     since = day;
   }
-  if (state !== 'done' && state !== 'cancelled') close(toVietnamTime(now).date);
+  if (state !== 'done' && state !== 'cancelled') close(until);
   return { lines, durations: [...durations].map(([s, d]) => ({ state: s, ...d })) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema } from '@par/calendar';
+import { CivilDateSchema, PeriodSchema } from '@par/calendar';
 
 /** Who acts: a unit, and optionally the person acting for it. The sweep acts as `system`. */
 export const ActorSchema = z.strictObject({ unitId: z.string().min(1), person: z.string().min(1).optional() });
@@ -7,7 +7,9 @@ export const ActorSchema = z.strictObject({ unitId: z.string().min(1), person: z
 /** Who acts on an assignment. */
 export interface Actor extends z.output<typeof ActorSchema> {}
 
-const base = { by: ActorSchema, at: z.iso.datetime({ offset: true }) };
+/** An ISO instant with its offset (`2023-01-03T09:00:00+07:00`). */
+const InstantSchema = z.iso.datetime({ offset: true });
+const base = { by: ActorSchema, at: InstantSchema };
 
 /** Zod schema for every {@link AssignmentEvent}. */
 export const AssignmentEventSchema = z.discriminatedUnion('type', [
@@ -34,26 +36,66 @@ export const AssignmentEventSchema = z.discriminatedUnion('type', [
 /**
  * What can happen to an assignment: the unit acknowledges (tiếp nhận), starts, reports with content and
  * attachments, requests an extension; the issuer reviews, approves, returns for rework, decides on the extension,
- * cancels; the sweep reminds (đôn đốc), marks overdue and escalates. `at` is an ISO instant with its offset.
+ * cancels; the sweep reminds (đôn đốc), marks overdue and escalates. `at` is an ISO instant with its offset: the
+ * instant the host received the event.
  */
 export type AssignmentEvent = z.output<typeof AssignmentEventSchema>;
 
-/** Zod schema for what starts a lifecycle (`AssignmentInput`), for reading stored logs. */
-export const AssignmentInputSchema = z.strictObject({
+/** The event types only the sweep sends. */
+export const SYSTEM_EVENT_TYPES: ReadonlySet<AssignmentEvent['type']> = new Set(['REMIND', 'MARK_OVERDUE', 'ESCALATE']);
+
+const inputShape = {
   id: z.string().min(1),
   documentId: z.string().min(1),
   itemLabel: z.string().min(1),
   unitId: z.string().min(1),
   role: z.enum(['lead', 'coordinating']),
   issuerId: z.string().min(1),
-  delegates: z.array(z.string()),
+  delegates: z.array(z.string().min(1)),
+  nominalDueDate: CivilDateSchema,
+  period: PeriodSchema.optional(),
   dueDate: CivilDateSchema,
-});
+};
+/** Zod schema for what starts a lifecycle (`AssignmentInput`): the moved deadline is never before the nominal one. */
+export const AssignmentInputSchema = z
+  .strictObject(inputShape)
+  .superRefine((input, ctx) => {
+    if (input.dueDate < input.nominalDueDate) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: `The deadline ${input.dueDate} comes before the nominal due date ${input.nominalDueDate}` });
+  });
+
+/** The state names of an assignment. */
+export const AssignmentStateNameSchema = z.enum(['issued', 'acknowledged', 'inProgress', 'returned', 'extensionRequested', 'reported', 'underReview', 'done', 'cancelled']);
 
 /** Zod schema for a stored log entry (`LogEntry`). */
 export const LogEntrySchema = z.strictObject({
   assignmentId: z.string().min(1),
   seq: z.int().min(1),
   event: AssignmentEventSchema,
-  state: z.enum(['issued', 'acknowledged', 'inProgress', 'returned', 'extensionRequested', 'reported', 'underReview', 'done', 'cancelled']),
+  state: AssignmentStateNameSchema,
+});
+
+const at = InstantSchema;
+const attachment = z.strictObject({ title: z.string(), link: z.string().optional(), sha256: z.string().optional() });
+/** Zod schema for a persisted `AssignmentState` (what `start`, `send` and `replay` return, after a JSON round trip). */
+export const AssignmentStateSchema = z.strictObject({
+  state: AssignmentStateNameSchema,
+  version: z.int().min(0),
+  updatedAt: at.optional(),
+  context: z.strictObject({
+    ...inputShape,
+    originalDueDate: CivilDateSchema,
+    report: z.strictObject({ at, content: z.string(), attachments: z.array(attachment) }).optional(),
+    outcome: z
+      .strictObject({ result: z.enum(['onTime', 'late']), onTimeOriginal: z.boolean(), onTimeExtended: z.boolean(), at, reportedOn: CivilDateSchema })
+      .optional(),
+    returns: z.array(z.strictObject({ at, reason: z.string() })),
+    extensions: z.array(z.strictObject({ from: CivilDateSchema, to: CivilDateSchema, reason: z.string(), at })),
+    pendingExtension: z
+      .strictObject({ dueDate: CivilDateSchema, reason: z.string(), at, resumeTo: z.enum(['issued', 'acknowledged', 'inProgress', 'returned']) })
+      .optional(),
+    reminders: z.array(z.string()),
+    overdue: z.boolean(),
+    escalated: z.boolean(),
+    cancelled: z.strictObject({ at, reason: z.string() }).optional(),
+  }),
 });

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { ActorSchema, AssignmentEventSchema, AssignmentInputSchema, LogEntrySchema, type Actor, type AssignmentEvent } from './events.js';
+export { ActorSchema, AssignmentEventSchema, AssignmentInputSchema, AssignmentStateNameSchema, AssignmentStateSchema, LogEntrySchema, SYSTEM_EVENT_TYPES, type Actor, type AssignmentEvent } from './events.js';
 export { assignmentMachine, type AssignmentContext, type AssignmentInput, type OpenState } from './assignment-machine.js';
 export {
   createLifecycle,
@@ -20,5 +20,5 @@ export {
 export { ParConflictError } from './conflict-error.js';
 export { createMemoryStore, type LifecycleStore } from './store.js';
 export { auditTrail, type AuditLine, type AuditTrail, type StateDuration } from './audit.js';
-export { assignmentMetrics, assignmentStats, type AssignmentStats } from './metrics.js';
+export { assignmentMetrics, assignmentStats, type AssignmentStats, type AssignmentStatsOptions } from './metrics.js';
 export { lifecycleInputs } from './records.js';

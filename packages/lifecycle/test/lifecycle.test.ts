@@ -4,7 +4,7 @@ import { defaultCalendar, ParValidationError } from '@par/calendar';
 import { assignmentMachine, createLifecycle, createMemoryStore, ParConflictError, type AssignmentState, type LogEntry } from '../src/index.js';
 
 const lc = createLifecycle();
-const input = { id: 'tb/(4)/tckh/lead#2025-02-05', documentId: 'tb', itemLabel: '(4)', unitId: 'tckh', role: 'lead' as const, issuerId: 'ubnd', delegates: ['vp'], dueDate: '2025-02-05' };
+const input = { id: 'tb/(4)/tckh/lead#2025-02-05', documentId: 'tb', itemLabel: '(4)', unitId: 'tckh', role: 'lead' as const, issuerId: 'ubnd', delegates: ['vp'], nominalDueDate: '2025-02-05', dueDate: '2025-02-05' };
 const at = (d: string, t = '09:00') => `${d}T${t}:00+07:00`;
 const unit = { unitId: 'tckh' };
 const issuer = { unitId: 'ubnd', person: 'Trần Bảo Trung' };
@@ -36,7 +36,7 @@ describe('transitions', () => {
       expect(r.accepted && [r.state.state, r.entry.seq, r.entry.state]).toEqual([state, s.version + 1, state]);
       s = r.state;
     }
-    expect(s.context.outcome).toEqual({ result: 'onTime', at: at('2025-02-10'), reportedOn: '2025-02-05' });
+    expect(s.context.outcome).toEqual({ result: 'onTime', onTimeOriginal: true, onTimeExtended: true, at: at('2025-02-10'), reportedOn: '2025-02-05' });
   });
 
   it('is late when reported after the deadline, even if approved later', () => {
@@ -174,15 +174,18 @@ describe('sweep: reminders, overdue, escalation', () => {
     for (const { event } of again) expect(lc.send(t, event).accepted).toBe(false);
   });
 
-  it('clears overdue when an extension moves the deadline, and reminds for the new one', () => {
-    let s = apply(run([{ type: 'ACKNOWLEDGE', by: unit, at: at('2025-01-10') }]), '2025-02-06');
-    expect(s.context.overdue).toBe(true);
-    s = run([
-      { type: 'REQUEST_EXTENSION', by: unit, at: at('2025-02-06'), reason: 'Chờ số liệu', dueDate: '2025-02-28' },
-      { type: 'APPROVE_EXTENSION', by: issuer, at: at('2025-02-07') },
-    ], s);
+  it('clears overdue when an extension asked for in time is granted after the deadline, and reminds for the new one', () => {
+    // asked for on Tue 4/2, one working day before the deadline Wed 5/2; marked overdue on 6/2 while pending
+    let s = run([
+      { type: 'ACKNOWLEDGE', by: unit, at: at('2025-01-10') },
+      { type: 'REQUEST_EXTENSION', by: unit, at: at('2025-02-04'), reason: 'Chờ số liệu', dueDate: '2025-02-28' },
+    ]);
+    s = apply(s, '2025-02-06');
+    expect([s.state, s.context.overdue]).toEqual(['extensionRequested', true]);
+    s = run([{ type: 'APPROVE_EXTENSION', by: issuer, at: at('2025-02-07') }], s);
     expect([s.context.overdue, s.context.dueDate]).toEqual([false, '2025-02-28']);
     expect(sweepOn(s, '2025-02-13')).toEqual([]);
+    // 26, 27 and 28 February: 3 working days left on 25 February
     expect(sweepOn(s, '2025-02-25').map((e) => 'key' in e.event && e.event.key)).toEqual(['2025-02-28/3']);
   });
 
@@ -279,7 +282,7 @@ describe('the audit view', () => {
         s = r.state;
       }
     }
-    const vi = auditTrail(log, at('2025-01-17'), Date.parse(at('2025-02-12')), defaultCalendar(), 'vi');
+    const vi = auditTrail(input, log, at('2025-01-17'), Date.parse(at('2025-02-12')), defaultCalendar(), 'vi');
     expect(vi.lines.map((l) => `${l.who}: ${l.what}`)).toEqual([
       'Lò Văn A (tckh): tiếp nhận nhiệm vụ',
       'tckh: đề nghị gia hạn → 2025-02-28: Chờ số liệu',
@@ -294,6 +297,6 @@ describe('the audit view', () => {
       { state: 'extensionRequested', calendarDays: 13, workingDays: 4 },
       { state: 'reported', calendarDays: 2, workingDays: 2 },
     ]);
-    expect(auditTrail(log, at('2025-01-17'), Date.parse(at('2025-02-12')), defaultCalendar(), 'en').lines[3]!.what).toBe('reported the result');
+    expect(auditTrail(input, log, at('2025-01-17'), Date.parse(at('2025-02-12')), defaultCalendar(), 'en').lines[3]!.what).toBe('reported the result');
   });
 });
