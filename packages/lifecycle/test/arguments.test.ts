@@ -41,7 +41,7 @@ describe('bad arguments are refused by path', () => {
     ['assignmentStats: an impossible period, a plain calendar, an unknown role', () => assignmentStats([state], '2023-Q5', now, {} as never, { roles: ['boss' as never] }), ['period', 'calendar', 'options.roles.0']],
     ['assignmentStats: Infinity as now', () => assignmentStats([state], '2025', Number.POSITIVE_INFINITY, cal), ['now']],
     ['assignmentMetrics: NaN and 1.5 counts', () => assignmentMetrics([{ unitId: 'A', period: '2025', assigned: 1.5, doneOnTime: 0, doneOnTimeOriginal: 0, doneLate: 0, openOverdue: 0, averageDelayWorkingDays: Number.NaN, extensionsGranted: 0, onTimeRate: 0, onTimeRateOriginal: 0 }]), ['stats.0.assigned', 'stats.0.averageDelayWorkingDays']],
-    ['lifecycleInputs: a plain calendar and an empty delegate', () => lifecycleInputs({ id: 'd', issuerId: 'P' } as never, { assignments: [], unresolved: [] } as never, {} as never, ['']), ['calendar', 'delegates.0']],
+    ['lifecycleInputs: a plain calendar and an empty delegate', () => lifecycleInputs({ id: 'd', issuerId: 'P' } as never, { assignments: [], obligations: [], unresolved: [] } as never, {} as never, ['']), ['calendar', 'delegates.0']],
   ])('%s', (_name, f, expected) => {
     expect(paths(f)).toEqual(expected);
   });
@@ -91,7 +91,7 @@ describe('malformed strings and numbers (property)', () => {
         expect(threw(() => auditTrail(input, [], '2025-01-01T09:00:00+07:00', instant as number, cal), 'now')).toBe(true);
         const stats = { unitId: 'A', period: '2025', assigned: n, doneOnTime: 0, doneOnTimeOriginal: 0, doneLate: 0, openOverdue: 0, averageDelayWorkingDays: 0, extensionsGranted: 0, onTimeRate: null, onTimeRateOriginal: null };
         expect(threw(() => assignmentMetrics([stats]), 'stats.0.assigned')).toBe(true);
-        expect(threw(() => lifecycleInputs({ id: 'd', issuerId: 'P' } as never, { assignments: [{ occurrences: [{ dueDate: date, answeredBy: [] }] }] } as never, cal), 'set.assignments.0.occurrences.0.dueDate')).toBe(true);
+        expect(threw(() => lifecycleInputs({ id: 'd', issuerId: 'P' } as never, { obligations: [{ id: 'o', documentId: 'd', itemLabel: '1', unitId: 'A', role: 'lead', occurrence: { dueDate: date } }] } as never, cal), 'set.obligations.0.occurrence.dueDate')).toBe(true);
       }),
     );
   });

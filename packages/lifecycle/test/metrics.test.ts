@@ -66,10 +66,11 @@ describe('lifecycles of a directive', () => {
       units: [
         { id: 'P', name: { vi: 'Tỉnh' }, kind: 'province', validFrom: '2000-01-01' },
         { id: 'A', name: { vi: 'Xã A' }, kind: 'commune', parentId: 'P', validFrom: '2000-01-01', validTo: '2025-06-30' },
+        { id: 'B', name: { vi: 'Xã B' }, kind: 'commune', parentId: 'P', validFrom: '2000-01-01', validTo: '2025-06-30' },
         { id: 'AB', name: { vi: 'Xã AB' }, kind: 'commune', parentId: 'P', validFrom: '2025-07-01' },
       ],
     },
-    { changes: [{ id: 'm', kind: 'merge', date: '2025-07-01', from: ['A'], into: 'AB', legalBasis: [{ document: 'NQ' }] }] },
+    { changes: [{ id: 'm', kind: 'merge', date: '2025-07-01', from: ['A', 'B'], into: 'AB', legalBasis: [{ document: 'NQ' }] }] },
   );
 
   it('gives each occurrence of a recurring duty its own lifecycle, on a working day, answered by the successor after a merger', () => {
@@ -87,8 +88,19 @@ describe('lifecycles of a directive', () => {
     expect(inputs.map((i) => [i.id, i.unitId, i.nominalDueDate, i.period, i.dueDate])).toEqual([
       ['kh/1/A/lead#2025-03-31', 'A', '2025-03-31', '2025-Q1', '2025-03-31'],
       ['kh/1/A/lead#2025-06-30', 'A', '2025-06-30', '2025-Q2', '2025-06-30'],
-      ['kh/1/A/lead#2025-09-30@AB', 'AB', '2025-09-30', '2025-Q3', '2025-09-30'],
-      ['kh/1/A/lead#2025-12-31@AB', 'AB', '2025-12-31', '2025-Q4', '2025-12-31'],
+      ['kh/1/AB/lead#2025-09-30', 'AB', '2025-09-30', '2025-Q3', '2025-09-30'],
+      ['kh/1/AB/lead#2025-12-31', 'AB', '2025-12-31', '2025-Q4', '2025-12-31'],
+    ]);
+    // A and B both lead the item; after they merge into AB on 1/7, AB answers each later quarter once, for both
+    const both = parseDirectiveDocument({ ...doc, items: [{ ...doc.items[0]!, lead: [{ by: 'unit', unitId: 'A' }, { by: 'unit', unitId: 'B' }] }] });
+    const shared = lifecycleInputs(both, assignmentsOf(both, { registry }), cal);
+    expect(shared.map((i) => i.id)).toEqual([
+      'kh/1/A/lead#2025-03-31',
+      'kh/1/B/lead#2025-03-31',
+      'kh/1/A/lead#2025-06-30',
+      'kh/1/B/lead#2025-06-30',
+      'kh/1/AB/lead#2025-09-30',
+      'kh/1/AB/lead#2025-12-31',
     ]);
     expect(inputs[0]!.delegates).toEqual(['V']);
     const yearEnd = parseDirectiveDocument({ ...doc, items: [{ ...doc.items[0]!, due: { kind: 'periodEnd', period: '2022' } }], signedOn: '2022-09-07' });
