@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { explain, gapAnalysis, labelText, resultsToCsv, resultsToJson, type Finding } from '@par/core';
+import { explain, figureFormat, gapAnalysis, labelText, resultsToCsv, resultsToJson, type Finding } from '@par/core';
 import { lifecycles, score } from './analysis.js';
 import { pad, periodEnd, today, tr, UsageError, unitName, type CommandContext } from './context.js';
 
@@ -8,12 +8,13 @@ export function scoreCommand(ctx: CommandContext, period: string): void {
   const { framework, results, previous } = score(ctx, period);
   if (ctx.json) return ctx.out(JSON.stringify(resultsToJson(results), null, 2));
   const bands = new Map(framework.bands.map((b) => [b.id, labelText(b.label, ctx.lang)]));
+  const f = figureFormat(framework.rounding);
   ctx.out(tr(ctx, `XẾP HẠNG CHỈ SỐ CCHC ${period}`, `PAR INDEX ${period} RANKING`) + ` (${labelText(framework.title, ctx.lang)})`);
   ctx.out(`${pad(tr(ctx, 'Hạng', 'Rank'), 6)}${pad(tr(ctx, 'Đơn vị', 'Unit'), 40)}${pad(tr(ctx, 'Điểm', 'Points'), 10)}${pad(tr(ctx, 'Tối đa', 'Max'), 8)}${pad(tr(ctx, 'Chỉ số', 'Index'), 9)}${pad(tr(ctx, 'Xếp loại', 'Band'), 12)}${previous ? tr(ctx, 'So với năm trước', 'Change') : ''}`);
   for (const r of results.results) {
     const before = previous?.get(r.unitId)?.rank;
     const change = before && r.rank ? (before - r.rank > 0 ? `+${before - r.rank}` : String(before - r.rank)) : '';
-    ctx.out(`${pad(r.rank ?? '-', 6)}${pad(unitName(ctx, r.unitId, periodEnd(period)), 40)}${pad(r.points.final.toFixed(framework.rounding.pointsDecimals), 10)}${pad(r.points.applicableMax, 8)}${pad(r.indexPercent?.toFixed(framework.rounding.percentDecimals) ?? '-', 9)}${pad(bands.get(r.band ?? '') ?? '-', 12)}${change}`);
+    ctx.out(`${pad(r.rank ?? '-', 6)}${pad(unitName(ctx, r.unitId, periodEnd(period)), 40)}${pad(f.points(r.points.final), 10)}${pad(f.points(r.points.applicableMax), 8)}${pad(f.index(r.points.final, r.points.applicableMax) ?? '-', 9)}${pad(bands.get(r.band ?? '') ?? '-', 12)}${change}`);
   }
 }
 
@@ -32,15 +33,17 @@ export function explainCommand(ctx: CommandContext, period: string, query: strin
   const e = explain(framework, results, unitId, { lang: ctx.lang });
   if (!e) throw new UsageError(`${query} has no result for ${period}`);
   if (ctx.json) return ctx.out(JSON.stringify(e, null, 2));
-  ctx.out(`${unitName(ctx, unitId, periodEnd(period))}: ${tr(ctx, 'hạng', 'rank')} ${e.rank}, ${e.indexPercent}%`);
+  const f = figureFormat(framework.rounding);
+  const r = results.get(unitId)!;
+  ctx.out(`${unitName(ctx, unitId, periodEnd(period))}: ${tr(ctx, 'hạng', 'rank')} ${e.rank ?? '-'}, ${f.index(r.points.final, r.points.applicableMax) ?? '-'}%`);
   ctx.out(tr(ctx, 'Mất điểm, nhiều nhất trước:', 'Points lost, largest first:'));
   for (const l of e.lostPoints) {
     const why = l.appraisals.at(-1)?.reason;
-    ctx.out(`  ${pad(l.code, 8)}${pad(`-${l.lost}`, 8)}${labelText(l.name, ctx.lang)}${why ? ` (${why})` : ''}`);
+    ctx.out(`  ${pad(l.code, 8)}${pad(`-${f.points(l.lost)}`, 8)}${labelText(l.name, ctx.lang)}${why ? ` (${why})` : ''}`);
     ctx.out(`  ${pad('', 16)}${l.rule}${l.input ? `; ${tr(ctx, 'đầu vào', 'input')} ${String(l.input.value)}` : ''}`);
   }
   ctx.out(tr(ctx, 'Điểm yếu so với trung vị:', 'Weaker than the median:'));
-  for (const w of e.weaknesses) ctx.out(`  ${pad(w.code, 5)}${pad(`${w.componentIndex}%`, 10)}${tr(ctx, 'trung vị', 'median')} ${w.peerMedian}%  ${labelText(w.name, ctx.lang)}`);
+  for (const w of e.weaknesses) ctx.out(`  ${pad(w.code, 5)}${pad(`${f.percent(w.componentIndex)}%`, 10)}${tr(ctx, 'trung vị', 'median')} ${f.percent(w.peerMedian)}%  ${labelText(w.name, ctx.lang)}`);
 }
 
 /** `par gaps`: where the district loses most, and what each unit could gain. */
@@ -48,10 +51,11 @@ export function gapsCommand(ctx: CommandContext, period: string): void {
   const { framework, results } = score(ctx, period);
   const gaps = gapAnalysis(framework, results, { weakest: 3 });
   if (ctx.json) return ctx.out(JSON.stringify(gaps, null, 2));
+  const f = figureFormat(framework.rounding);
   ctx.out(tr(ctx, 'Tiêu chí mất nhiều điểm nhất (toàn huyện):', 'Where the most points are lost:'));
-  for (const n of gaps.nodes.slice(0, 10)) ctx.out(`  ${pad(n.code, 8)}${pad(`-${n.lostTotal}`, 10)}${pad(`${n.unitsLosing} ${tr(ctx, 'đơn vị', 'units')}`, 12)}${labelText(n.name, ctx.lang)}`);
+  for (const n of gaps.nodes.slice(0, 10)) ctx.out(`  ${pad(n.code, 8)}${pad(`-${f.points(n.lostTotal)}`, 10)}${pad(`${n.unitsLosing} ${tr(ctx, 'đơn vị', 'units')}`, 12)}${labelText(n.name, ctx.lang)}`);
   ctx.out(tr(ctx, 'Nếu 3 tiêu chí yếu nhất đạt tối đa:', 'If the 3 weakest criteria reached full points:'));
-  for (const u of gaps.units) ctx.out(`  ${pad(unitName(ctx, u.unitId, periodEnd(period)), 30)}${pad(`${u.indexNow}% -> ${u.indexPotential}%`, 22)}${tr(ctx, 'hạng', 'rank')} ${u.rankNow} -> ${u.rankPotential}`);
+  for (const u of gaps.units) ctx.out(`  ${pad(unitName(ctx, u.unitId, periodEnd(period)), 30)}${pad(`${u.indexNow === null ? '-' : f.percent(u.indexNow)}% -> ${u.indexPotential === null ? '-' : f.percent(u.indexPotential)}%`, 22)}${tr(ctx, 'hạng', 'rank')} ${u.rankNow} -> ${u.rankPotential}`);
 }
 
 const STATES = {
@@ -81,16 +85,17 @@ export function directivesCommand(ctx: CommandContext, now: Date): void {
   }
 }
 
-/** The plugins' findings for a period at `now`, on every unit existing then. */
-export function findings(ctx: CommandContext, period: string, now: Date): Finding[] {
+/** The plugins' findings for a period at `now`, on every unit existing then (the workspace's plugins loaded). */
+export async function findings(ctx: CommandContext, period: string, now: Date): Promise<Finding[]> {
   const unitIds = ctx.ws.registry.at(today(now) < periodEnd(period) ? today(now) : periodEnd(period)).units.map((u) => u.id);
+  if (!ctx.ws.par) throw new Error('The workspace was loaded without its plugins');
   return ctx.ws.par.runChecks({ unitIds, period, now });
 }
 
 /** `par check`: plugin findings, most severe first. */
-export function checkCommand(ctx: CommandContext, period: string, now: Date): void {
+export async function checkCommand(ctx: CommandContext, period: string, now: Date): Promise<void> {
   const order = ['critical', 'major', 'minor', 'info'];
-  const list = findings(ctx, period, now).sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  const list = (await findings(ctx, period, now)).sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
   if (ctx.json) return ctx.out(JSON.stringify(list, null, 2));
   ctx.out(`${list.length} ${tr(ctx, 'phát hiện', 'findings')}`);
   for (const f of list) ctx.out(`  ${pad(f.severity, 9)}${unitName(ctx, f.unitId, today(now))}: ${f.message[ctx.lang]} [${f.legalBasis.map((b) => b.document).join('; ')}]`);

@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { explain, labelText, indexFramework, type Finding, type LegalBasis } from '@par/core';
+import { explain, figureFormat, labelText, indexFramework, type Finding, type LegalBasis } from '@par/core';
 import { score } from './analysis.js';
 import { directiveBoard, findings } from './commands.js';
 import { periodEnd, today, tr, unitName, type CommandContext } from './context.js';
@@ -20,11 +20,12 @@ function svgChart(option: echarts.EChartsCoreOption, width: number, height: numb
  * the change since last year, per-field charts as inline SVG, each unit's weakest criteria, the directive board with
  * overdue items highlighted, the plugins' findings by severity, and the legal basis of every rule cited.
  */
-export function renderReport(ctx: CommandContext, period: string, now: Date): string {
+export async function renderReport(ctx: CommandContext, period: string, now: Date): Promise<string> {
   const { framework, results, previous } = score(ctx, period);
   const end = periodEnd(period);
   const name = (id: string) => unitName(ctx, id, end);
   const bands = new Map(framework.bands.map((b) => [b.id, labelText(b.label, ctx.lang)]));
+  const f = figureFormat(framework.rounding);
   const index = indexFramework(framework);
   const fields = framework.nodes.filter((n) => index.get(n.code)!.channel === 'appraised');
   const rows = results.results;
@@ -33,7 +34,7 @@ export function renderReport(ctx: CommandContext, period: string, now: Date): st
     .map((r) => {
       const before = previous?.get(r.unitId)?.rank;
       const change = before && r.rank ? before - r.rank : undefined;
-      return `<tr class="band-${esc(r.band)}"><td>${r.rank ?? '-'}</td><td>${esc(name(r.unitId))}</td><td class="n">${r.points.final.toFixed(framework.rounding.pointsDecimals)}</td><td class="n">${r.points.applicableMax}</td><td class="n">${r.indexPercent?.toFixed(framework.rounding.percentDecimals) ?? '-'}</td><td>${esc(bands.get(r.band ?? ''))}</td><td>${change === undefined ? (previous ? '' : '—') : change > 0 ? `▲ ${change}` : change < 0 ? `▼ ${-change}` : '='}</td></tr>`;
+      return `<tr class="band-${esc(r.band)}"><td>${r.rank ?? '-'}</td><td>${esc(name(r.unitId))}</td><td class="n">${f.points(r.points.final)}</td><td class="n">${f.points(r.points.applicableMax)}</td><td class="n">${f.index(r.points.final, r.points.applicableMax) ?? '-'}</td><td>${esc(bands.get(r.band ?? ''))}</td><td>${change === undefined ? (previous ? '' : '—') : change > 0 ? `▲ ${change}` : change < 0 ? `▼ ${-change}` : '='}</td></tr>`;
     })
     .join('\n');
 
@@ -42,7 +43,7 @@ export function renderReport(ctx: CommandContext, period: string, now: Date): st
       grid: { left: 150, right: 30, top: 20, bottom: 30 },
       xAxis: { type: 'value', min: 0, max: 100 },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => name(r.unitId)) },
-      series: [{ type: 'bar', data: rows.map((r) => r.indexPercent), label: { show: true, position: 'right', fontSize: 10 } }],
+      series: [{ type: 'bar', data: rows.map((r) => r.indexPercent), label: { show: true, position: 'right', fontSize: 10, formatter: (p: { dataIndex: number }) => f.index(rows[p.dataIndex]!.points.final, rows[p.dataIndex]!.points.applicableMax) ?? '' } }],
     },
     720,
     Math.max(240, rows.length * 22 + 60),
@@ -72,7 +73,7 @@ export function renderReport(ctx: CommandContext, period: string, now: Date): st
   const weakest = rows
     .map((r) => {
       const e = explain(framework, results, r.unitId, { lang: ctx.lang })!;
-      const items = e.lostPoints.filter((l) => l.channel === 'appraised').slice(0, 3).map((l) => `${esc(l.code)} ${esc(labelText(l.name, ctx.lang))} (−${l.lost})`);
+      const items = e.lostPoints.filter((l) => l.channel === 'appraised').slice(0, 3).map((l) => `${esc(l.code)} ${esc(labelText(l.name, ctx.lang))} (−${f.points(l.lost)})`);
       return `<tr><td>${esc(name(r.unitId))}</td><td>${items.join('<br>')}</td></tr>`;
     })
     .join('\n');
@@ -82,7 +83,7 @@ export function renderReport(ctx: CommandContext, period: string, now: Date): st
     .map((b) => `<tr class="${b.state !== 'done' && b.overdue ? 'overdue' : ''}"><td>${esc(b.unitName)}</td><td>${esc(b.itemLabel)}</td><td>${esc(b.dueDate)}</td><td>${esc(b.stateName)}</td><td>${b.state !== 'done' && b.overdue ? tr(ctx, 'Quá hạn', 'Overdue') + (b.escalated ? tr(ctx, ', đã báo cáo cấp giao', ', escalated') : '') : b.outcome?.result === 'late' ? tr(ctx, 'Hoàn thành trễ hạn', 'Done late') : ''}</td></tr>`)
     .join('\n');
 
-  const found: Finding[] = findings(ctx, period, now);
+  const found: Finding[] = await findings(ctx, period, now);
   const order = ['critical', 'major', 'minor', 'info'] as const;
   const findingRows = order
     .flatMap((sev) => found.filter((f) => f.severity === sev))

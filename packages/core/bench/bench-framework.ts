@@ -1,4 +1,5 @@
-// The framework the benchmarks score and parse: 150 leaves worth 100 points.
+// The framework the benchmarks score and parse (150 leaves worth 100 points) and the assessments they score; also
+// used by the command-line benchmark of `@par/cli`.
 
 /** 10 fields x 5 criteria x 3 leaves = 150 leaves worth 100 points, with ratio-tier, linear and manual rules (raw JSON). */
 export function benchFramework() {
@@ -40,3 +41,29 @@ export function benchFramework() {
   };
 }
 
+
+/** The leaf codes of {@link benchFramework}, in document order: field.criterion.leaf. */
+export const BENCH_LEAVES = Array.from({ length: 10 }, (_, f) => Array.from({ length: 5 }, (_, c) => [1, 2, 3].map((l) => `${f + 1}.${c + 1}.${l}`))).flat(2);
+
+/** A fixed pseudo-random sequence in [0, 1), the same on every run. */
+export function benchRandom(seed = 42): () => number {
+  return () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+}
+
+/**
+ * Unit `u<unit>`'s appraised 2024 assessment document against {@link benchFramework}: a measured input on the ratio
+ * and linear leaves (one in ten cut to 0 by the appraisers), points on the manual leaves.
+ */
+export function benchAssessment(unit: number, random: () => number) {
+  return {
+    unitId: `u${unit}`,
+    framework: { id: 'bench', version: '1' },
+    period: '2024',
+    status: 'appraised',
+    entries: BENCH_LEAVES.map((code, i) => {
+      if (i % 3 === 2) return { code, self: { points: Math.floor(random() * 3) * 0.25 } };
+      const appraisals = random() < 0.1 ? [{ round: 1, points: 0, appraiser: 'Tổ thẩm định', reason: 'Tài liệu kiểm chứng chưa đầy đủ' }] : [];
+      return { code, self: { input: Math.round(80 + random() * 20) }, appraisals };
+    }),
+  };
+}

@@ -1,7 +1,7 @@
 // Figures for the model's hot paths on a province-sized data set (npm run bench).
 import type { BenchTask } from '../../../bench.shared.js';
 import { benchFramework } from './bench-framework.js';
-import { addDays, assignmentsOf, createUnitRegistry, parseDirectiveDocument, parseFramework } from '../src/index.js';
+import { addDays, assignmentsOf, createUnitRegistry, parseDirectiveDocument, parseFramework } from '@par/core';
 
 const DISTRICTS = 100;
 const PER_DISTRICT = 100;
@@ -39,7 +39,7 @@ const notice = parseDirectiveDocument({
       label: '(1)',
       summary: { vi: 'Báo cáo hằng quý' },
       lead: [{ by: 'kind', kinds: ['commune'], within: 'P' }],
-      due: { kind: 'recurring', schedule: { frequency: 'quarterly', day: 20 }, from: '2025-01-01', until: '2025-12-31' },
+      due: { kind: 'periodic', schedule: { frequency: 'quarterly', day: 20 }, from: '2025-01-01', until: '2025-12-31' },
     },
   ],
 });

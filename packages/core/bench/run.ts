@@ -1,5 +1,6 @@
 // npm run bench: prints the median time of every benchmark next to its target. Figures, not a test.
-// Each suite runs in a process of its own, so that one suite's data does not load another's heap.
+// Each suite runs in a process of its own (with --expose-gc, for settled memory figures), so that one suite's data
+// does not load another's heap.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runBenchmarks, type BenchTask } from '../../../bench.shared.js';
@@ -10,7 +11,7 @@ const suite = process.argv[2];
 if (suite === undefined) {
   for (const name of SUITES) {
     console.log(`\n${name}`);
-    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
   }
   process.exit(0);
 }

@@ -36,9 +36,13 @@ export {
   toMicro,
   tryToMicro,
 } from './shared/points.js';
+export { DEFAULT_FIGURES, figureFormat, formatRatioPercent, type FigureFormat, type FigureOptions } from './shared/figures.js';
+export { neutraliseCsvCell } from './shared/csv-cell.js';
+export { PARSED, isParsed } from './shared/parsed.js';
 
 export { BUILT_IN_UNIT_KINDS, UnitSchema, UnitsDocumentSchema, type BuiltInUnitKind, type Unit, type UnitsDocument } from './units/unit-schema.js';
 export {
+  AbsorbChangeSchema,
   DissolveChangeSchema,
   EstablishChangeSchema,
   MergeChangeSchema,
@@ -54,37 +58,48 @@ export { parseUnitChanges, parseUnits } from './units/parse-units.js';
 export { createUnitRegistry, type LineageStep, type UnitRegistry, type UnitTree, type UnitVersion } from './units/unit-registry.js';
 
 export {
+  DayInPeriodSchema,
+  DueBoundSchema,
   DueRuleSchema,
   FrequencySchema,
+  ReportScheduleSchema,
   ScheduleSchema,
   dueRuleEnd,
   scheduleDates,
+  type DayInPeriod,
+  type DueBound,
   type DueOccurrence,
   type DueRule,
   type Frequency,
+  type ReportSchedule,
   type Schedule,
+  type ScheduledDate,
 } from './directives/due-rule.js';
 export { UnitSelectorSchema, type RankedUnit, type UnitSelector } from './directives/unit-selector.js';
 export {
   BUILT_IN_DIRECTIVE_KINDS,
   DirectiveDocumentSchema,
   DirectiveItemSchema,
-  ReportingDutySchema,
   SignerSchema,
+  SigningAuthoritySchema,
   parseDirectiveDocument,
   type DirectiveDocument,
   type DirectiveItem,
-  type ReportingDuty,
   type Signer,
+  type SigningAuthority,
 } from './directives/directive-schema.js';
 export {
   assignmentsOf,
   expandOccurrences,
+  whoAnswers,
+  type Answer,
   type Assignment,
   type AssignmentOccurrence,
   type AssignmentOptions,
   type AssignmentRole,
   type AssignmentSet,
+  type Obligation,
+  type UnresolvedReason,
   type UnresolvedSelector,
 } from './directives/assignments.js';
 
@@ -141,6 +156,7 @@ export {
   type Appraisal,
   type Assessment,
   type AssessmentEntry,
+  type AssessmentInput,
   type AssessmentStatus,
   type Evidence,
   type RuleInput,
@@ -166,14 +182,17 @@ export {
 } from './scoring/year-over-year.js';
 export { gapAnalysis, type GapAnalysis, type GapOptions, type NodeGap, type UnitPotential } from './scoring/gap-analysis.js';
 export {
+  ClassSchema,
   ItemListSchema,
   PublishedTableSchema,
   reconcile,
   type CorrectedRow,
   type Discrepancy,
   type ItemList,
+  type PublishedClass,
   type PublishedTable,
   type ReconcileOptions,
+  type ReconcileUnit,
   type Reconciliation,
 } from './scoring/reconcile.js';
 export {
@@ -183,9 +202,10 @@ export {
   type SensitivityOptions,
   type SensitivityReport,
 } from './scoring/sensitivity.js';
-export { resultsToCsv, resultsToJson, type CsvOptions, type IndexResultsJson } from './scoring/serialise.js';
+export { resultsToCsv, resultsToJson, type CsvOptions, type IndexResultsJson, type JsonOptions, type NodeDisplay, type ResultDisplay } from './scoring/serialise.js';
 export { metricsByUnit } from './scoring/metric.js';
 export {
+  DEFAULT_CORRECTION_WORKING_DAYS,
   FindingInputSchema,
   SeveritySchema,
   findingToDirectiveItem,
@@ -196,4 +216,5 @@ export {
 } from './plugins/finding.js';
 export { ruleInForce, type RuleVersion } from './plugins/rule-version.js';
 export type { MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from './plugins/plugin.js';
-export { createPar, type Par, type PluginRun } from './plugins/create-par.js';
+export { createPar, type CreateParOptions, type Par, type PluginRun } from './plugins/create-par.js';
+export type { PluginTimer } from './plugins/plugin-timer.js';

@@ -1,4 +1,4 @@
-import { ParValidationError } from '../src/index.js';
+import { ParValidationError, type Finding } from '../src/index.js';
 
 /** A small hand-made history: a province with two districts; the district tier ends on 2025-07-01. */
 export function miniUnits() {
@@ -101,4 +101,22 @@ export function problems(fn: () => unknown): [string, string][] {
     throw e;
   }
   return [];
+}
+
+/** A major ISO 9001 finding on the Office's process P-03, whose rule deadline (31/7/2022) was missed. */
+export function aFinding(over: Partial<Finding> = {}): Finding {
+  return {
+    id: 'iso9001/processUpdates/d109-vp/procedure:P-03',
+    plugin: 'iso9001',
+    checkId: 'processUpdates',
+    kind: 'finding',
+    severity: 'major',
+    unitId: 'd109-vp',
+    subject: { kind: 'procedure', id: 'P-03' },
+    message: { vi: 'Quy trình P-03 chưa cập nhật', en: 'Process P-03 not updated' },
+    legalBasis: [{ document: 'QĐ 19/2014/QĐ-TTg', article: 'Art. 8' }],
+    dueDate: '2022-07-31',
+    evidence: [],
+    ...over,
+  };
 }

@@ -15,7 +15,7 @@ import {
   parseUnits,
 } from '../src/index.js';
 import { miniChanges, miniFramework, miniUnits } from './fixtures.js';
-import { mini, u1 } from './scoring-fixtures.js';
+import { mini, selfScored, u1 } from './scoring-fixtures.js';
 
 const validDirective = {
   id: 'tb1',
@@ -29,8 +29,8 @@ const validDirective = {
       label: '(1)',
       summary: { vi: 's' },
       lead: [{ by: 'kind', kinds: ['commune'], within: 'P' }],
-      due: { kind: 'continuous', reports: { frequency: 'quarterly', day: 20 }, from: '2022-09-07' },
-      reporting: { schedule: { frequency: 'monthly' }, recipientIds: ['P'] },
+      due: { kind: 'recurring', from: '2022-09-07' },
+      reports: [{ frequency: 'quarterly', day: 20, cutOff: { day: 14 }, recipientIds: ['P'] }, { frequency: 'monthly', bound: 'before', recipientIds: ['P'] }],
     },
   ],
 };
@@ -84,7 +84,7 @@ const parsers: [string, (input: unknown) => unknown, unknown][] = [
   ['parseFrameworkDerivation', parseFrameworkDerivation, validDerivation],
   ['deriveFramework', (i) => deriveFramework(parseFramework(miniFramework()), i), validDerivation],
   ['parseAssessment', (i) => parseAssessment(i, mini), JSON.parse(JSON.stringify(u1()))],
-  ['updateAssessment', (i) => updateAssessment(parseAssessment(draftAssessment, mini), i, mini), { ...draftAssessment, status: 'submitted' }],
+  ['updateAssessment', (i) => updateAssessment(parseAssessment(draftAssessment, mini), i, mini), { ...draftAssessment, status: 'submitted', entries: selfScored(0.2) }],
   ['parseCrosswalk', parseCrosswalk, { from: { id: 'a', version: '1' }, to: { id: 'a', version: '2' }, codes: { '1.4': ['1.1', '1.2'] } }],
   ['reconcile (table)', (i) => reconcile(mini, i), { rows: [{ unit: 'U', items: { '1.1': 0.1, '1.2': 0.2, '1.3': 3.7, '2.1': null, '2.2': 1, S: 3 }, total: 8, indexPercent: 100, rank: 1, band: 'Tốt' }] }],
   ['reconcile (item list)', (i) => reconcile(i, { rows: [{ unit: 'U', items: { '1': 1 } }] }), { items: [{ code: '1', maxPoints: 2 }], bands: [{ id: 'all', label: { vi: 'x' } }] }],

@@ -41,7 +41,7 @@ describe('composing plugins', () => {
     ]);
   });
 
-  it('isolates a plugin that throws or returns invalid data; the others stand', () => {
+  it('isolates a plugin that throws or returns invalid data; the others stand', async () => {
     const good = plugin('good', {
       checks: [{ id: 'ok', title: { vi: 'x', en: 'x' }, run: (ctx) => [{ severity: 'minor', unitId: ctx.unitId, subject: { kind: 'thing', id: '1' }, message: { vi: 'Thiếu', en: 'Missing' } }] }],
       metricProviders: [{ metricId: 'good.m', description: { vi: 'x', en: 'x' }, compute: () => 5 }],
@@ -58,7 +58,7 @@ describe('composing plugins', () => {
       ],
     });
     const par = createPar({ plugins: [bad, good] });
-    const findings = par.runChecks({ unitIds: ['u1'], period: '2024', now });
+    const findings = await par.runChecks({ unitIds: ['u1'], period: '2024', now });
     expect(findings.map((f) => [f.plugin, f.checkId, f.kind])).toEqual([
       ['bad', 'throws', 'pluginError'],
       ['bad', 'invalid', 'pluginError'],
@@ -67,7 +67,7 @@ describe('composing plugins', () => {
     ]);
     expect(findings[0]!.message.en).toBe('Plugin bad failed on check throws: database down');
     expect(findings[3]!.id).toBe('good/ok/u1/thing:1');
-    const { metrics, errors } = par.computeMetrics({ unitIds: ['u1'], period: '2024', now });
+    const { metrics, errors } = await par.computeMetrics({ unitIds: ['u1'], period: '2024', now });
     expect(metrics).toEqual([{ metricId: 'good.m', unitId: 'u1', period: '2024', value: 5, source: 'good@1.0.0' }]);
     expect(errors.map((e) => e.checkId)).toEqual(['bad.throws', 'bad.nan']);
   });

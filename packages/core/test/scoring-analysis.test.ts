@@ -14,38 +14,39 @@ import {
   updateAssessment,
 } from '../src/index.js';
 import { miniChanges, miniUnits, problems } from './fixtures.js';
-import { assess, full, mini, u1 } from './scoring-fixtures.js';
+import { again, assess, full, mini, selfScored, u1 } from './scoring-fixtures.js';
 
 
 describe('assessment status and lock', () => {
   const draft = () => assess('U1', [{ code: '1.2', self: { points: 0.2 } }], { status: 'draft' });
 
   it('lets a draft change its self scores and move on to submitted, then freezes them', () => {
-    const submitted = updateAssessment(draft(), { ...draft(), status: 'submitted', entries: [{ code: '1.2', self: { points: 0 } }] }, mini);
+    const submitted = updateAssessment(draft(), { ...draft(), status: 'submitted', entries: selfScored(0) }, mini);
     expect(submitted.status).toBe('submitted');
-    expect(problems(() => updateAssessment(submitted, { ...submitted, entries: [{ code: '1.2', self: { points: 0.2 } }] }, mini))).toEqual([['entries.0', 'self_frozen']]);
+    expect(problems(() => updateAssessment(submitted, { ...submitted, entries: selfScored(0.2) }, mini))).toEqual([['entries.1', 'self_frozen']]);
+    // submitting with leaves left unscored is refused, naming them: the draft scores 1.2 only
+    expect(() => updateAssessment(draft(), { ...draft(), status: 'submitted' }, mini)).toThrow('not scored: 1.1, 1.3, 2.1, 2.2, S, T');
   });
 
   it('takes round 1 under appraisal, the explanation after it, round 2 once explained', () => {
-    const under = { ...draft(), status: 'underAppraisal' as const };
-    const r1 = updateAssessment(under, { ...under, entries: [{ code: '1.2', self: { points: 0.2 }, appraisals: [{ round: 1, points: 0, appraiser: 'Tổ công tác' }] }] }, mini);
-    const explained = updateAssessment(r1, { ...r1, status: 'explained', entries: [{ ...r1.entries[0], explanation: { text: 'Đã có báo cáo số 5/BC' } }] }, mini);
-    const r2 = updateAssessment(
-      explained,
-      { ...explained, status: 'appraised', entries: [{ ...explained.entries[0], appraisals: [...explained.entries[0]!.appraisals, { round: 2, points: 0.2, appraiser: 'Hội đồng' }] }] },
-      mini,
-    );
+    const others = selfScored(0.2).filter((e) => e.code !== '1.2');
+    const under = assess('U1', [{ code: '1.2', self: { points: 0.2 } }, ...others], { status: 'underAppraisal' });
+    const r1 = updateAssessment(under, { ...under, entries: [{ code: '1.2', self: { points: 0.2 }, appraisals: [{ round: 1, points: 0, appraiser: 'Tổ công tác' }] }, ...others] }, mini);
+    const explained = updateAssessment(r1, { ...r1, status: 'explained', entries: [{ ...r1.entries[0], explanation: { text: 'Đã có báo cáo số 5/BC' } }, ...r1.entries.slice(1)] }, mini);
+    const round2 = [{ ...explained.entries[0], appraisals: [...explained.entries[0]!.appraisals, { round: 2, points: 0.2, appraiser: 'Hội đồng' }] }, ...explained.entries.slice(1)];
+    const r2 = updateAssessment(explained, { ...explained, status: 'appraised', entries: round2 }, mini);
     expect(r2.entries[0]!.appraisals.map((a) => a.points)).toEqual([0, 0.2]);
     // round 1 cannot be rewritten once explained
-    expect(problems(() => updateAssessment(explained, { ...explained, entries: [{ ...explained.entries[0], appraisals: [{ round: 1, points: 0.1, appraiser: 'x' }] }] }, mini))).toEqual([
+    expect(problems(() => updateAssessment(explained, { ...explained, entries: [{ ...explained.entries[0], appraisals: [{ round: 1, points: 0.1, appraiser: 'x' }] }, ...explained.entries.slice(1)] }, mini))).toEqual([
       ['entries.0', 'round_closed'],
     ]);
     // a status cannot jump
-    expect(problems(() => updateAssessment(draft(), { ...draft(), status: 'published' }, mini))).toEqual([['status', 'transition_refused']]);
+    const complete = assess('U1', selfScored(0.2), { status: 'draft' });
+    expect(problems(() => updateAssessment(complete, { ...complete, status: 'published' }, mini))).toEqual([['status', 'transition_refused']]);
   });
 
   it('locks a published assessment', () => {
-    const published = { ...u1(), status: 'published' as const };
+    const published = again(u1(), { status: 'published' });
     expect(problems(() => updateAssessment(published, { ...published, entries: published.entries.slice(1) }, mini))).toEqual([['', 'assessment_locked']]);
     expect(updateAssessment(published, structuredClone(published), mini).status).toBe('published');
   });
@@ -99,8 +100,8 @@ describe('year over year', () => {
   it('follows a merger through lineage and pools the predecessors (declared policy)', () => {
     const registry = createUnitRegistry(miniUnits(), miniChanges());
     // 2024: A (U1's scores, 3.35 of 8) and B (full, 9 of 10); 2025: AB, merged on 1 July 2025
-    const before = computeIndex(mini, [{ ...u1(), unitId: 'A' }, { ...full('B'), unitId: 'B' }, { ...full('C'), unitId: 'C' }].map((a) => ({ ...a, period: '2024' })));
-    const now = computeIndex(mini, [{ ...full('AB'), period: '2025' }, { ...u1(), unitId: 'C', period: '2025' }]);
+    const before = computeIndex(mini, [again(u1(), { unitId: 'A' }), full('B'), full('C')].map((a) => again(a, { period: '2024' })));
+    const now = computeIndex(mini, [again(full('AB'), { period: '2025' }), again(u1(), { unitId: 'C', period: '2025' })]);
     const pooled = compareResults(now, before, { registry });
     const ab = pooled.rows.find((r) => r.unitId === 'AB')!;
     // pooled: (3.35 + 9) / (8 + 10) = 68.6111% -> 68.61
@@ -132,7 +133,7 @@ describe('year over year', () => {
     const crosswalk = parseCrosswalk({ from: { id: 'mini', version: '1' }, to: { id: 'mini', version: '2' }, codes: { '1.4': ['1.1', '1.2'] } });
     const before = computeIndex(mini, [u1()]);
     const now = computeIndex(v2, [
-      { ...u1(), framework: { id: 'mini', version: '2' }, entries: [...u1().entries.filter((e) => !['1.1', '1.2'].includes(e.code)), { code: '1.4', self: { points: 0.3, evidence: [] }, appraisals: [] }] },
+      again(u1(), { framework: { id: 'mini', version: '2' }, entries: [...u1().entries.filter((e) => !['1.1', '1.2'].includes(e.code)), { code: '1.4', self: { points: 0.3, evidence: [] }, appraisals: [] }] }, v2),
     ]);
     const nodes = compareResults(now, before, { crosswalk }).rows[0]!.nodes;
     // before: 1.1 0.05 + 1.2 0.2 = 0.25 of 0.3 = 83.33%; now 1.4: 0.3 of 0.3
@@ -142,7 +143,7 @@ describe('year over year', () => {
 });
 
 function u1Named(unitId: string) {
-  return { ...u1(), unitId };
+  return again(u1(), { unitId });
 }
 
 describe('gap analysis', () => {
@@ -202,11 +203,15 @@ describe('reconciling a published table', () => {
 
   it('lists every discrepancy, and the ranking the items imply', () => {
     const r = reconcile(items, table, { units: [{ id: 'c03568', name: { vi: 'Xã Mù Sang' } }] });
-    expect(r.discrepancies.filter((d) => d.kind !== 'rankMismatch').map((d) => [d.row, d.unitId ?? d.unit, d.kind, d.code ?? '', d.printed, d.expected])).toEqual([
+    expect(r.discrepancies.filter((d) => d.kind !== 'rankMismatch' && d.kind !== 'rankMoved').map((d) => [d.row, d.unitId ?? d.unit, d.kind, d.code ?? '', d.printed, d.expected])).toEqual([
+      // only Mù Sang is among the units given
+      [0, 'Xã Dào San', 'unknownUnit', '', undefined, undefined],
       [1, 'c03568', 'parentNotSum', '1', 9.5, 9.25],
       [1, 'c03568', 'totalNotSum', '', 17.5, 17.25],
       // Sì Lở Lầu: 17.9 of 20 = 89.5% is printed right, but that is Good, not Fair
+      [2, 'Xã Sì Lở Lầu', 'unknownUnit', '', undefined, undefined],
       [2, 'Xã Sì Lở Lầu', 'bandMismatch', '', 'Khá', 'good'],
+      [3, 'Xã Bản Lang', 'unknownUnit', '', undefined, undefined],
     ]);
     // Bản Lang: item 2 not applicable -> 10 of 10 = 100%, rank 1; Sì Lở Lầu 89.5%; Dào San and Mù Sang (as printed) 87.5%
     expect(r.corrected.map((c) => [c.unit, c.total, c.indexPercent, c.rank, c.band])).toEqual([

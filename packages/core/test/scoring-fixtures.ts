@@ -8,6 +8,22 @@ export function assess(unitId: string, entries: Record<string, unknown>[], over:
   return parseAssessment({ unitId, framework: { id: 'mini', version: '1' }, period: '2021', status: 'appraised', entries, ...over }, mini);
 }
 
+/** A parsed copy of `a` with some fields replaced (an edited assessment passes the boundary again). */
+export function again(a: Assessment, over: Record<string, unknown> = {}, framework: Framework = mini): Assessment {
+  return parseAssessment({ ...JSON.parse(JSON.stringify(a)), ...over }, framework);
+}
+
+/** Every leaf scored (what an assessment of the mini framework needs once submitted), 1.2 as given. */
+export const selfScored = (points12: number) => [
+  { code: '1.1', self: { input: 'onTime' } },
+  { code: '1.2', self: { points: points12 } },
+  { code: '1.3', self: { input: 90 } },
+  { code: '2.1', notApplicable: { reason: 'Không phát sinh' } },
+  { code: '2.2', self: { input: 0 } },
+  { code: 'S', imported: { points: 3, source: 'SIPAS 2021' } },
+  { code: 'T', self: { input: 0 } },
+];
+
 /** U1 of the tests: appraisal, N/A, tiers, survey and a deduction; hand-computed index 41.875%. */
 export const u1 = () =>
   assess('U1', [

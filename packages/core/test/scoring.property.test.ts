@@ -95,9 +95,18 @@ describe('index properties on random frameworks and assessments', () => {
     });
     fc.assert(
       fc.property(scenario, ([fw, units]) => {
-        const assessments = units.map((entries, i) =>
-          parseAssessment({ unitId: `u${i}`, framework: { id: 'random', version: '1' }, period: '2024', status: 'appraised', entries: entries.filter((e) => e !== undefined) }, fw),
-        );
+        const leafCodes = leavesOf(fw.nodes as never).map((l) => l.code);
+        const assessments = units.map((entries, i) => {
+          const doc = (list: unknown[]) => ({ unitId: `u${i}`, framework: { id: 'random', version: '1' }, period: '2024', status: 'appraised', entries: list });
+          // an appraised assessment with leaves left out is refused, naming exactly those leaves
+          const missing = leafCodes.filter((_, k) => entries[k] === undefined);
+          if (missing.length > 0) {
+            expect(() => parseAssessment(doc(entries.filter((e) => e !== undefined)), fw)).toThrow(`not scored: ${missing.join(', ')}`);
+          }
+          // scored as 0 instead (survey points imported as 0)
+          const filled = entries.map((e, k) => e ?? (leafCodes[k] === 'S' ? { code: 'S', imported: { points: 0, source: 'x' } } : { code: leafCodes[k]!, self: { points: 0 } }));
+          return parseAssessment(doc(filled), fw);
+        });
         const set = computeIndex(fw, assessments);
         for (const r of set.results) {
           const nodes = set.breakdown(r.unitId);

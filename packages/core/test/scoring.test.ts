@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeIndex,
   createIndexEngine,
+  deriveFramework,
   evaluateRule,
   parseAssessment,
   parseFramework,
@@ -9,7 +10,7 @@ import {
   type ScoringRule,
 } from '../src/index.js';
 import { miniFramework, problems } from './fixtures.js';
-import { assess, full, mini, u1 } from './scoring-fixtures.js';
+import { again, assess, full, mini, u1 } from './scoring-fixtures.js';
 
 const rule = (code: string) => mini.nodes.flatMap((n) => [n, ...(n.children ?? [])]).find((n) => n.code === code)!.rule as ScoringRule;
 
@@ -123,6 +124,7 @@ describe('computing the index', () => {
       { code: '2.1', self: { input: 95 } },
       { code: '2.2', self: { input: 0 } },
       { code: 'S', imported: { points: 2.5, source: 'SIPAS' } },
+      { code: 'T', self: { input: 0 } },
     ]);
     const all = [u1(), full('U2'), full('U3'), u7];
     const shared = computeIndex(mini, all);
@@ -213,8 +215,9 @@ describe('computing the index', () => {
   });
 
   it('refuses assessments of another framework version or period, and a unit assessed twice', () => {
-    const other = { ...u1(), period: '2022' };
-    const wrong = { ...full('U9'), framework: { id: 'mini', version: '2' } };
+    const other = again(u1(), { period: '2022' });
+    const v2 = deriveFramework(mini, { id: 'mini', version: '2', base: { id: 'mini', version: '1' } });
+    const wrong = again(full('U9'), { framework: { id: 'mini', version: '2' } }, v2);
     expect(problems(() => computeIndex(mini, [u1(), other, wrong]))).toEqual([
       ['assessments.1.period', 'period_mismatch'],
       ['assessments.1.unitId', 'duplicate_unit'],
@@ -258,7 +261,7 @@ describe('parsing assessments against their framework', () => {
       ['entries.7.self.input', 'input_mismatch'],
       ['entries.9.code', 'duplicate_entry'],
     ]);
-    expect(problems(() => parseAssessment({ ...bad, entries: [{ code: 'S', imported: { points: 0.3, source: 'x' } }] }, mini))).toEqual([
+    expect(problems(() => parseAssessment({ ...bad, status: 'draft', entries: [{ code: 'S', imported: { points: 0.3, source: 'x' } }] }, mini))).toEqual([
       ['entries.0.imported.points', 'step_mismatch'],
     ]);
     expect(problems(() => parseAssessment({ ...bad, framework: { id: 'mini', version: '0' }, entries: [] }, mini))).toEqual([['framework', 'framework_mismatch']]);

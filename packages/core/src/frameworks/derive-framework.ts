@@ -1,4 +1,5 @@
 import { deepFreeze } from '../shared/deep-freeze.js';
+import { markParsed } from '../shared/parsed.js';
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { checkFramework } from './framework-checks.js';
 import {
@@ -89,5 +90,5 @@ export function deriveFramework(base: Framework, derivation: unknown, options: F
   };
   checkFramework(resolved, issues);
   issues.throwIfAny('derived framework');
-  return deepFreeze(resolved);
+  return markParsed(deepFreeze(resolved));
 }

@@ -3,6 +3,7 @@ import { IdSchema, KindNameSchema } from '../shared/identifiers.js';
 import { LabelSchema, type Label } from '../shared/label.js';
 import { LegalBasisSchema, VerificationSchema, type LegalBasis, type Verification } from '../shared/legal-basis.js';
 import { NonNegativePointsSchema } from '../shared/points.js';
+import { PARSED } from '../shared/parsed.js';
 import { BUILT_IN_RULE_SCHEMAS, type AnyScoringRule, type RuleKindSchema } from './scoring-rule.js';
 
 /** The channels points can come through. */
@@ -144,6 +145,8 @@ export const FrameworkSchema = makeFrameworkSchema();
  */
 export interface Framework extends Omit<z.output<typeof FrameworkSchema>, 'nodes'> {
   readonly nodes: readonly FrameworkNode[];
+  /** The type-level mark of a framework returned by `parseFramework` or `deriveFramework` (checked at run time too). */
+  readonly [PARSED]: true;
 }
 
 function makeDerivationOperationSchema(extraRules: readonly RuleKindSchema[]) {

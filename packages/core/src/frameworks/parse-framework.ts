@@ -1,4 +1,5 @@
 import { deepFreeze } from '../shared/deep-freeze.js';
+import { markParsed } from '../shared/parsed.js';
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { checkFramework } from './framework-checks.js';
 import { FrameworkSchema, makeFrameworkSchema, type Framework } from './framework-schema.js';
@@ -19,9 +20,9 @@ export interface FrameworkParseOptions {
  */
 export function parseFramework(input: unknown, options: FrameworkParseOptions = {}): Framework {
   const schema = options.ruleSchemas?.length ? makeFrameworkSchema(options.ruleSchemas) : FrameworkSchema;
-  const framework = parseWithSchema('framework', schema, input) as Framework;
+  const framework = parseWithSchema('framework', schema, input) as unknown as Framework;
   const issues = new IssueList();
   checkFramework(framework, issues);
   issues.throwIfAny('framework');
-  return deepFreeze(framework);
+  return markParsed(deepFreeze(framework));
 }

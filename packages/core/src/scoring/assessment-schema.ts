@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CivilDateSchema, PeriodSchema } from '@par/calendar';
 import { IdSchema } from '../shared/identifiers.js';
 import { NonNegativePointsSchema } from '../shared/points.js';
+import { PARSED } from '../shared/parsed.js';
 
 /** The stages of an assessment, from the unit's draft to the published result. */
 export const AssessmentStatusSchema = z.enum(['draft', 'submitted', 'underAppraisal', 'explained', 'appraised', 'published']);
@@ -91,5 +92,15 @@ export const AssessmentSchema = z.strictObject({
   entries: z.array(AssessmentEntrySchema),
 });
 
-/** One unit's assessment against one framework version for one period. */
-export interface Assessment extends z.output<typeof AssessmentSchema> {}
+/**
+ * One unit's assessment against one framework version for one period, as `parseAssessment` (or
+ * `updateAssessment`) returned it: a distinct type from the document's shape ({@link AssessmentInput}), and checked
+ * at run time too, so a plain object is refused by every function that scores.
+ */
+export interface Assessment extends z.output<typeof AssessmentSchema> {
+  /** The type-level mark of a parsed assessment (no property at run time). */
+  readonly [PARSED]: true;
+}
+
+/** An assessment document as written in JSON, before `parseAssessment`. */
+export type AssessmentInput = z.input<typeof AssessmentSchema>;

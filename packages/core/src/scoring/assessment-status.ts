@@ -1,10 +1,8 @@
 import type { Framework } from '../frameworks/framework-schema.js';
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { AssessmentSchema, type Assessment, type AssessmentEntry, type AssessmentStatus } from './assessment-schema.js';
-import { checkAssessment } from './parse-assessment.js';
-import { deepFreeze } from '../shared/deep-freeze.js';
-import { compileEntries } from './compiled-assessment.js';
-import { compileFramework } from './compiled-framework.js';
+import { checkAssessment, sealAssessment } from './parse-assessment.js';
+import { ArgumentCheck } from './arguments.js';
 
 /** The status changes an assessment may make (a status may also stay as it is). */
 export const ASSESSMENT_TRANSITIONS: Readonly<Record<AssessmentStatus, readonly AssessmentStatus[]>> = {
@@ -28,13 +26,14 @@ const round = (e: AssessmentEntry | undefined, n: 1 | 2) => e?.appraisals.find((
  * (or straight after round 1). Throws {@link ParValidationError} naming every refused change.
  */
 export function updateAssessment(before: Assessment, input: unknown, framework: Framework): Assessment {
-  const after = parseWithSchema('assessment', AssessmentSchema, input);
+  new ArgumentCheck('updateAssessment').assessment(before, ['before']).framework(framework).done();
+  const after = parseWithSchema('assessment', AssessmentSchema, input) as Assessment;
   const issues = new IssueList();
-  checkAssessment(after, framework, issues);
   if (before.status === 'published' && !same(before, after)) {
     issues.add([], 'assessment_locked', `The assessment of "${before.unitId}" is published and can no longer change`);
     issues.throwIfAny('assessment update');
   }
+  checkAssessment(after, framework, issues);
   if (after.unitId !== before.unitId || after.period !== before.period || !same(after.framework, before.framework)) {
     issues.add(['unitId'], 'identity_changed', 'An update keeps the unit, period and framework of the assessment');
   }
@@ -66,7 +65,5 @@ export function updateAssessment(before: Assessment, input: unknown, framework: 
     issues.add(['evidence'], 'evidence_closed', 'Evidence can be added while drafting or explaining, not after appraisal');
   }
   issues.throwIfAny('assessment update');
-  deepFreeze(after);
-  compileEntries(compileFramework(framework), after.entries);
-  return after;
+  return sealAssessment(after, framework);
 }

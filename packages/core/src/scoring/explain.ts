@@ -1,10 +1,11 @@
+import { ArgumentCheck } from './arguments.js';
 import { indexFramework } from '../frameworks/framework-index.js';
 import type { ChannelId, Framework } from '../frameworks/framework-schema.js';
 import type { Label } from '../shared/label.js';
 import { fromMicro, toMicro } from '../shared/points.js';
 import type { Appraisal, RuleInput } from './assessment-schema.js';
 import type { IndexResultSet, NodeResult } from './index-result.js';
-import type { Metric } from './metric.js';
+import { checkMetrics, type Metric } from './metric.js';
 import { describeRule } from './rule-evaluation.js';
 import type { LeafSource, ScoringWarning } from './unit-evaluation.js';
 
@@ -83,6 +84,12 @@ function median(values: number[]): number {
  * strengths and weaknesses against its peer group on each top-level node (scored channels).
  */
 export function explain(framework: Framework, results: IndexResultSet, unitId: string, options: ExplainOptions = {}): UnitExplanation | undefined {
+  const args = new ArgumentCheck('explain').framework(framework).results(results).unitId(unitId);
+  if (args.options(options)) {
+    checkMetrics(args, options.metrics, ['options', 'metrics']);
+    args.oneOf(options.lang, ['options', 'lang'], ['vi', 'en']);
+  }
+  args.done();
   const result = results.get(unitId);
   const assessment = results.assessment(unitId);
   if (!result || !assessment) return undefined;

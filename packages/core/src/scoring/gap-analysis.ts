@@ -1,3 +1,4 @@
+import { ArgumentCheck } from './arguments.js';
 import { indexFramework } from '../frameworks/framework-index.js';
 import type { Framework } from '../frameworks/framework-schema.js';
 import type { Label } from '../shared/label.js';
@@ -53,6 +54,9 @@ export interface GapOptions {
  * unit's potential gain, index and rank if its weakest nodes reached full points, the others unchanged.
  */
 export function gapAnalysis(framework: Framework, results: IndexResultSet, options: GapOptions = {}): GapAnalysis {
+  const args = new ArgumentCheck('gapAnalysis').framework(framework).results(results);
+  if (args.options(options)) args.count(options.depth, ['options', 'depth'], 1).count(options.weakest, ['options', 'weakest'], 0);
+  args.done();
   const index = indexFramework(framework);
   const k = options.weakest ?? 3;
   const selected = [...index.values()].filter(

@@ -1,12 +1,16 @@
 import type { Framework } from '../frameworks/framework-schema.js';
 import { fromMicro } from '../shared/points.js';
 import { IssueList } from '@par/calendar';
+import { z } from 'zod';
+import { IdSchema } from '../shared/identifiers.js';
+import { markParsed } from '../shared/parsed.js';
+import { ArgumentCheck } from './arguments.js';
 import type { Assessment, RuleInput } from './assessment-schema.js';
 import { CHANNELS, compileFramework, type CompiledFramework } from './compiled-framework.js';
 import { evidenceWarnings } from './evidence-checks.js';
 import { bandFor, clampedIndex, compareRatios, percentRounded } from './exact-ratio.js';
 import type { IndexResult, IndexResultSet, NodeResult, TieBreak } from './index-result.js';
-import { metricsByUnit, type Metric } from './metric.js';
+import { checkMetrics, groupMetrics, type Metric } from './metric.js';
 import { NO_TIER } from './compiled-rule.js';
 import { APPLICABLE, APPRAISED, evaluateUnit, FINAL, LeafScratch, SELF, SOURCES, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
 
@@ -60,6 +64,9 @@ export interface IndexEngine {
  * framework version or period, or a unit is assessed twice.
  */
 export function computeIndex(framework: Framework, assessments: readonly Assessment[], options: IndexOptions = {}): IndexResultSet {
+  const args = new ArgumentCheck('computeIndex').framework(framework).assessments(assessments);
+  checkIndexOptions(args, options);
+  args.done();
   const issues = new IssueList();
   const seen = new Set<string>();
   assessments.forEach((a, i) => {
@@ -72,13 +79,31 @@ export function computeIndex(framework: Framework, assessments: readonly Assessm
   });
   issues.throwIfAny('index computation');
   const engine = new Engine(compileFramework(framework), options);
-  engine.load(assessments);
+  engine.load(assessments, issues);
+  issues.throwIfAny('index computation');
   return engine.results();
 }
 
-/** Creates an {@link IndexEngine}: set assessments one by one, ask for results as often as needed. */
+/**
+ * Creates an {@link IndexEngine}: set assessments one by one, ask for results as often as needed. Throws
+ * {@link ParValidationError} for a framework that did not come from `parseFramework` or for bad options.
+ */
 export function createIndexEngine(framework: Framework, options: IndexOptions = {}): IndexEngine {
+  const args = new ArgumentCheck('createIndexEngine').framework(framework);
+  checkIndexOptions(args, options);
+  args.done();
   return new Engine(compileFramework(framework), options);
+}
+
+const UnitFactsSchema = z.object({ id: IdSchema, kind: z.string().min(1), tags: z.array(z.string()).optional() });
+
+/** The checks of {@link IndexOptions} (shared with the functions that take them). */
+export function checkIndexOptions(args: ArgumentCheck, options: unknown): void {
+  if (!args.options(options)) return;
+  checkMetrics(args, options.metrics, ['options', 'metrics']);
+  args.array(options.units, ['options', 'units']).forEach((u, i) => args.schema(u, ['options', 'units', i], UnitFactsSchema));
+  if (typeof options.peerGroup !== 'function') args.oneOf(options.peerGroup, ['options', 'peerGroup'], ['unitKind', 'all']);
+  args.oneOf(options.tieBreak, ['options', 'tieBreak'], ['shared', 'appraisedPoints', 'finalPoints']);
 }
 
 class Engine implements IndexEngine {
@@ -100,7 +125,7 @@ class Engine implements IndexEngine {
   private metricsOf(unitId: string, period: string): ReadonlyMap<string, RuleInput> | undefined {
     if (this.period !== period) {
       this.period = period;
-      this.metrics = metricsByUnit(this.options.metrics ?? [], period);
+      this.metrics = groupMetrics(this.options.metrics ?? [], period);
     }
     return this.metrics.get(unitId);
   }
@@ -116,10 +141,11 @@ class Engine implements IndexEngine {
     return evaluateUnit(this.cf, a, this.metricsOf(a.unitId, a.period), this.units.get(a.unitId), this.scratch, warnings);
   }
 
-  /** Loads many assessments into an empty engine, sorting each peer group once. */
-  load(assessments: readonly Assessment[]): void {
-    for (const a of assessments) {
-      const state = this.stateOf(a);
+  /** Loads many assessments into an empty engine, sorting each peer group once; problems go to `issues`. */
+  load(assessments: readonly Assessment[], issues: IssueList): void {
+    for (let i = 0; i < assessments.length; i++) {
+      const a = assessments[i]!;
+      const state = this.stateOf(a, issues, i);
       this.states.set(a.unitId, state);
       let list = this.groups.get(state.group);
       if (!list) this.groups.set(state.group, (list = []));
@@ -129,7 +155,13 @@ class Engine implements IndexEngine {
   }
 
   set(a: Assessment): void {
-    const state = this.stateOf(a);
+    new ArgumentCheck('IndexEngine.set').assessment(a, ['assessment']).done();
+    const issues = new IssueList();
+    if (a.framework.id !== this.cf.framework.id || a.framework.version !== this.cf.framework.version) {
+      issues.add(['assessment', 'framework'], 'framework_mismatch', `Assessment of "${a.unitId}" is for ${a.framework.id}@${a.framework.version}, not ${this.cf.framework.id}@${this.cf.framework.version}`);
+    }
+    const state = this.stateOf(a, issues, undefined);
+    issues.throwIfAny('index computation');
     this.remove(a.unitId);
     this.states.set(a.unitId, state);
     const list = this.groups.get(state.group) ?? [];
@@ -137,9 +169,15 @@ class Engine implements IndexEngine {
     list.splice(this.lowerBound(list, state, false), 0, state);
   }
 
-  private stateOf(a: Assessment): UnitState {
+  /** A unit's state; a leaf not scored after the draft is a problem at `assessments[index]` (or `assessment`). */
+  private stateOf(a: Assessment, issues: IssueList, index: number | undefined): UnitState {
     const warnings: ScoringWarning[] = [];
     const totals = this.evaluate(a, warnings);
+    if (a.status !== 'draft' && warnings.length > 0) {
+      const missing = warnings.filter((w) => w.kind === 'notScored').map((w) => w.code!);
+      const path = index === undefined ? ['assessment', 'entries'] : ['assessments', index, 'entries'];
+      if (missing.length > 0) issues.add(path, 'leaves_not_scored', `The assessment of "${a.unitId}" is ${a.status}: every applicable leaf must be scored; not scored: ${missing.join(', ')}`);
+    }
     for (const w of evidenceWarnings(this.cf, a)) warnings.push(w);
     let finalMicro = 0;
     let applicableMicro = 0;
@@ -164,6 +202,7 @@ class Engine implements IndexEngine {
   }
 
   remove(unitId: string): void {
+    new ArgumentCheck('IndexEngine.remove').unitId(unitId).done();
     const old = this.states.get(unitId);
     if (!old) return;
     this.states.delete(unitId);
@@ -206,6 +245,7 @@ class Engine implements IndexEngine {
   }
 
   result(unitId: string): IndexResult | undefined {
+    new ArgumentCheck('IndexEngine.result').unitId(unitId).done();
     const s = this.states.get(unitId);
     return s && this.toResult(s, this.rankOf(s));
   }
@@ -235,7 +275,7 @@ class Engine implements IndexEngine {
     };
     let assessments: Map<string, Assessment> | undefined;
     const assessmentOf = (unitId: string) => (assessments ??= new Map(order.map((s) => [s.assessment.unitId, s.assessment]))).get(unitId);
-    return {
+    return markParsed({
       framework: { id: framework.id, version: framework.version },
       period: order[0]?.assessment.period ?? '',
       rounding: framework.rounding,
@@ -250,7 +290,7 @@ class Engine implements IndexEngine {
         return a ? this.breakdownOf(a) : [];
       },
       assessment: (unitId) => assessmentOf(unitId),
-    };
+    });
   }
 
   private toResult(s: UnitState, rank: number | null): IndexResult {

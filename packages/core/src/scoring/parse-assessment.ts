@@ -1,9 +1,11 @@
-import { indexFramework } from '../frameworks/framework-index.js';
+import { indexFramework, type IndexedNode } from '../frameworks/framework-index.js';
 import type { Framework } from '../frameworks/framework-schema.js';
 import { toMicro } from '../shared/points.js';
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { AssessmentSchema, type Assessment } from './assessment-schema.js';
-import { inputProblem } from './rule-evaluation.js';
+import { markParsed } from '../shared/parsed.js';
+import { ArgumentCheck } from './arguments.js';
+import { uncheckedInputProblem } from './rule-evaluation.js';
 import { deepFreeze } from '../shared/deep-freeze.js';
 import { compileEntries } from './compiled-assessment.js';
 import { compileFramework } from './compiled-framework.js';
@@ -16,22 +18,30 @@ const IMPORTED = new Set(['survey', 'leadership']);
  * once; N/A only where the node allows it and with no score; no self score on the survey or leadership channel
  * and no imported points elsewhere; points within the node's maximum and its manual step; an input that fits
  * the rule; appraisal rounds in order (round 2 after round 1) and consistent with the status; evidence
- * references that exist. Throws {@link ParValidationError} naming every problem by path.
+ * references that exist; once past `draft`, every applicable leaf scored. Throws {@link ParValidationError} naming
+ * every problem by path, and for a framework that did not come from `parseFramework` or `deriveFramework`.
  */
 export function parseAssessment(input: unknown, framework: Framework): Assessment {
-  const a = parseWithSchema('assessment', AssessmentSchema, input);
+  new ArgumentCheck('parseAssessment').framework(framework).done();
+  const a = parseWithSchema('assessment', AssessmentSchema, input) as Assessment;
   const issues = new IssueList();
   checkAssessment(a, framework, issues);
   issues.throwIfAny('assessment');
+  return sealAssessment(a, framework);
+}
+
+/** Freezes a checked assessment, compiles it once for the engine and marks it as parsed. */
+export function sealAssessment(a: Assessment, framework: Framework): Assessment {
   deepFreeze(a);
   compileEntries(compileFramework(framework), a.entries);
-  return a;
+  return markParsed(a);
 }
 
 /** The cross-checks of {@link parseAssessment}, adding problems to `issues` under `prefix`. */
 export function checkAssessment(a: Assessment, framework: Framework, issues: IssueList, prefix: (string | number)[] = []): void {
   const at = (...p: (string | number)[]) => [...prefix, ...p];
-  if (a.framework.id !== framework.id || a.framework.version !== framework.version) {
+  const otherFramework = a.framework.id !== framework.id || a.framework.version !== framework.version;
+  if (otherFramework) {
     issues.add(at('framework'), 'framework_mismatch', `The assessment is for ${a.framework.id}@${a.framework.version}, not ${framework.id}@${framework.version}`);
   }
   const evidence = new Set<string>();
@@ -41,6 +51,7 @@ export function checkAssessment(a: Assessment, framework: Framework, issues: Iss
   });
   const index = indexFramework(framework);
   const seen = new Set<string>();
+  const scored = new Set<string>();
   const early = a.status === 'draft' || a.status === 'submitted';
   a.entries.forEach((entry, i) => {
     const p = (...rest: (string | number)[]) => at('entries', i, ...rest);
@@ -67,11 +78,12 @@ export function checkAssessment(a: Assessment, framework: Framework, issues: Iss
       if (toMicro(points) > max) issues.add(path, 'points_above_max', `${points} is above the maximum ${node.maxPoints} of "${entry.code}"`);
       else if (step !== undefined && toMicro(points) % toMicro(step) !== 0) issues.add(path, 'step_mismatch', `${points} is not a multiple of the step ${step}`);
     };
+    if (entry.notApplicable || entry.self?.points !== undefined || entry.self?.input !== undefined || entry.imported || entry.appraisals.length > 0) scored.add(entry.code);
     checkPoints(entry.self?.points, p('self', 'points'));
     checkPoints(entry.imported?.points, p('imported', 'points'));
     entry.appraisals.forEach((r, k) => checkPoints(r.points, p('appraisals', k, 'points')));
     if (entry.self?.input !== undefined && node.rule) {
-      const problem = inputProblem(node.rule, entry.self.input);
+      const problem = uncheckedInputProblem(node.rule, entry.self.input);
       if (problem) issues.add(p('self', 'input'), 'input_mismatch', problem);
     }
     entry.appraisals.forEach((r, k) => {
@@ -92,4 +104,14 @@ export function checkAssessment(a: Assessment, framework: Framework, issues: Iss
       });
     }
   });
+  // Every status after the draft scores every applicable leaf (imported points too: they are entered with the self
+  // scores, while a draft). Leaves that apply to some unit kinds or tags only, and leaves scored from a metric, are
+  // checked by the engine, which knows the unit and the metrics.
+  if (a.status === 'draft' || otherFramework) return;
+  const unitDependent = (n: IndexedNode | undefined): boolean =>
+    !!n && (!!n.node.applicability?.unitKinds || !!n.node.applicability?.tags || unitDependent(n.parentCode === undefined ? undefined : index.get(n.parentCode)));
+  const missing = [...index.values()].filter((n) => n.isLeaf && !scored.has(n.node.code) && !n.node.metric && !unitDependent(n)).map((n) => n.node.code);
+  if (missing.length > 0) {
+    issues.add(at('entries'), 'leaves_not_scored', `An assessment in status "${a.status}" scores every applicable leaf; not scored: ${missing.join(', ')}`);
+  }
 }

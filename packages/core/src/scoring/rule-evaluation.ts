@@ -1,5 +1,8 @@
-import type { AnyScoringRule, ScoringRule, Tier } from '../frameworks/scoring-rule.js';
-import type { RuleInput } from './assessment-schema.js';
+import { z } from 'zod';
+import { ScoringRuleSchema, type AnyScoringRule, type ScoringRule, type Tier } from '../frameworks/scoring-rule.js';
+import { MAX_POINTS_MAGNITUDE } from '../shared/points.js';
+import { RuleInputSchema, type RuleInput } from './assessment-schema.js';
+import { ArgumentCheck } from './arguments.js';
 import { compileRule, NO_SCORE, NO_TIER } from './compiled-rule.js';
 
 /** What a rule made of an input: the points (in millionths) and, for tiered rules, the tier that matched. */
@@ -10,8 +13,16 @@ export interface RuleOutcome {
   readonly tier?: number;
 }
 
-/** Why an input does not fit a rule, or `undefined` when it does. */
+const AnyRuleSchema = z.looseObject({ kind: z.string().min(1) });
+
+/** Why an input does not fit a rule, or `undefined` when it does. Throws `ParValidationError` for a rule or input of the wrong shape. */
 export function inputProblem(rule: AnyScoringRule, input: RuleInput): string | undefined {
+  new ArgumentCheck('inputProblem').schema(rule, ['rule'], AnyRuleSchema).schema(input, ['input'], RuleInputSchema).done();
+  return uncheckedInputProblem(rule, input);
+}
+
+/** {@link inputProblem} without the argument checks, for rules and inputs already parsed. */
+export function uncheckedInputProblem(rule: AnyScoringRule, input: RuleInput): string | undefined {
   switch (rule.kind) {
     case 'yesNo':
       return typeof input === 'boolean' ? undefined : 'A yes/no rule takes true or false';
@@ -33,18 +44,23 @@ export function inputProblem(rule: AnyScoringRule, input: RuleInput): string | u
 /**
  * Scores an input with a built-in rule: the points it earns out of `maxMicro`, and for tiered rules the tier
  * matched. The same computation the engine runs (through `compileRule`); rounding happens once, at the millionth.
- * Throws a `RangeError` when the input does not fit the rule (see {@link inputProblem}).
+ * Throws `ParValidationError` for a rule that is not a built-in one (or a manual rule, which takes no input), a
+ * maximum that is not a whole number of micro-points, or an input that does not fit the rule (see {@link inputProblem}).
  */
 export function evaluateRule(rule: ScoringRule, maxMicro: number, input: RuleInput): RuleOutcome {
+  const args = new ArgumentCheck('evaluateRule').schema(rule, ['rule'], ScoringRuleSchema).count(maxMicro, ['maxMicro'], 0, MAX_POINTS_MAGNITUDE * 1e6, false).schema(input, ['input'], RuleInputSchema);
+  args.done();
   const compiled = compileRule(rule, maxMicro, 'appraised');
-  if (!compiled) throw new TypeError('A manual rule has no input to evaluate');
-  const micro = compiled.evaluate(input);
-  if (micro === NO_SCORE) throw new RangeError(inputProblem(rule, input) ?? `${String(input)} does not fit a ${rule.kind} rule`);
-  return compiled.tier === NO_TIER ? { micro } : { micro, tier: compiled.tier };
+  if (!compiled) args.add(['rule', 'kind'], 'manual_rule', 'A manual rule has no input to evaluate');
+  else if (compiled.evaluate(input) === NO_SCORE) args.add(['input'], 'input_mismatch', uncheckedInputProblem(rule, input) ?? `${String(input)} does not fit a ${rule.kind} rule`);
+  args.done();
+  const micro = compiled!.evaluate(input);
+  return compiled!.tier === NO_TIER ? { micro } : { micro, tier: compiled!.tier };
 }
 
 /** A one-line description of a rule, for explanations, in Vietnamese or English. */
 export function describeRule(rule: AnyScoringRule, lang: 'vi' | 'en' = 'vi'): string {
+  new ArgumentCheck('describeRule').schema(rule, ['rule'], AnyRuleSchema).oneOf(lang, ['lang'], ['vi', 'en']).done();
   const vi = lang === 'vi';
   const pct = (s: number) => `${+(s * 100).toFixed(4)}%`;
   const tiers = (r: { better: 'higher' | 'lower'; tiers: readonly Tier[]; otherwise: number }, unit: string) =>

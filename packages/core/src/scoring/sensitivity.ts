@@ -3,8 +3,9 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Framework } from '../frameworks/framework-schema.js';
 import type { Assessment } from './assessment-schema.js';
 import { CHANNELS, compileFramework } from './compiled-framework.js';
-import { computeIndex, type IndexOptions } from './index-engine.js';
-import { metricsByUnit } from './metric.js';
+import { ArgumentCheck } from './arguments.js';
+import { checkIndexOptions, computeIndex, type IndexOptions } from './index-engine.js';
+import { groupMetrics } from './metric.js';
 import { evaluateUnit, FINAL, LeafScratch } from './unit-evaluation.js';
 
 /**
@@ -56,6 +57,16 @@ export interface SensitivityReport {
  * only); the base rank is the exact one.
  */
 export function sensitivity(framework: Framework, assessments: readonly Assessment[], options: SensitivityOptions = {}): SensitivityReport {
+  const args = new ArgumentCheck('sensitivity').framework(framework).assessments(assessments);
+  checkIndexOptions(args, options);
+  if (args.options(options)) {
+    args.count(options.samples, ['options', 'samples'], 1, 1_000_000).number(options.perturbation, ['options', 'perturbation'], 0, 0.99);
+    args.count(options.seed, ['options', 'seed'], -(2 ** 31), 2 ** 31 - 1).count(options.robustSpan, ['options', 'robustSpan'], 0);
+    const policies = args.array(options.notApplicablePolicies, ['options', 'notApplicablePolicies']);
+    if (Array.isArray(options.notApplicablePolicies) && policies.length === 0) args.add(['options', 'notApplicablePolicies'], 'invalid_option', 'Expected at least one policy');
+    policies.forEach((p, i) => args.oneOf(p, ['options', 'notApplicablePolicies', i], ['exclude', 'zero', 'full']));
+  }
+  args.done();
   const samples = options.samples ?? 1000;
   const x = options.perturbation ?? 0.1;
   const seed = options.seed ?? 1;
@@ -72,7 +83,7 @@ export function sensitivity(framework: Framework, assessments: readonly Assessme
   const adjust = new Float64Array(U);
   const scratch = new LeafScratch(cf.leaves.length);
   const units = new Map((options.units ?? []).map((u) => [u.id, u]));
-  const metrics = metricsByUnit(options.metrics ?? [], assessments[0]?.period ?? '');
+  const metrics = groupMetrics(options.metrics ?? [], assessments[0]?.period ?? '');
   assessments.forEach((a, u) => {
     const na = new Set(a.entries.filter((e) => e.notApplicable).map((e) => e.code));
     const unit = units.get(a.unitId);

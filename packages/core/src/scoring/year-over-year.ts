@@ -1,4 +1,5 @@
-import { type CivilDate, periodRange, parseWithSchema } from '@par/calendar';
+import { CivilDateSchema, type CivilDate, periodRange, parseWithSchema } from '@par/calendar';
+import { ArgumentCheck } from './arguments.js';
 import { z } from 'zod';
 import { IdSchema } from '../shared/identifiers.js';
 import type { Label } from '../shared/label.js';
@@ -92,6 +93,16 @@ function summaryOf(change: number | null, merged: boolean): Label {
  * Node codes are matched through the crosswalk when the framework version changed.
  */
 export function compareResults(current: IndexResultSet, previous: IndexResultSet, options: CompareOptions = {}): YearOverYear {
+  const args = new ArgumentCheck('compareResults').results(current, ['current']).results(previous, ['previous']);
+  if (args.options(options)) {
+    if (options.on !== undefined) args.schema(options.on, ['options', 'on'], CivilDateSchema);
+    args.oneOf(options.mergePolicy, ['options', 'mergePolicy'], ['pooled', 'mean', 'best', 'worst']);
+    if (options.crosswalk !== undefined) args.schema(options.crosswalk, ['options', 'crosswalk'], CrosswalkSchema);
+    if (options.registry !== undefined && typeof (options.registry as { successorsOf?: unknown } | null)?.successorsOf !== 'function') {
+      args.add(['options', 'registry'], 'invalid_option', 'Expected a unit registry from createUnitRegistry');
+    }
+  }
+  args.done();
   const policy = options.mergePolicy ?? 'pooled';
   const on = options.on ?? periodRange(current.period).end;
   const predecessors = new Map<string, IndexResult[]>();

@@ -14,6 +14,9 @@ export const LegalBasisSchema = z.strictObject({
   /** Article, clause or point, e.g. `Art.1 cl.14`. */
   article: z.string().trim().min(1).optional(),
   title: z.string().trim().min(1).optional(),
+  /** The document's issue (signing) date (ngày ban hành), which need not be the day it takes effect. */
+  signedOn: CivilDateSchema.optional(),
+  /** The day it takes effect (hiệu lực), when known. */
   effectiveFrom: CivilDateSchema.optional(),
   effectiveTo: CivilDateSchema.optional(),
   supersededBy: z.string().trim().min(1).optional(),
