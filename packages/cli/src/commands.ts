@@ -74,6 +74,12 @@ export function directiveBoard(ctx: CommandContext, now: Date) {
     .sort((a, b) => Number(isOverdue(b)) - Number(isOverdue(a)) || Number(isOpen(b)) - Number(isOpen(a)) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
 }
 
+/**
+ * A deadline as the board prints it: the nominal due date, and after an arrow the working day it moved to when it
+ * fell on a day off (the nominal date attributes the task to its year; the moved one judges lateness).
+ */
+export const deadlineText = (r: { nominalDueDate: string; dueDate: string }) => (r.nominalDueDate === r.dueDate ? r.dueDate : `${r.nominalDueDate} → ${r.dueDate}`);
+
 /** `par directives`: the status board per unit, overdue first. */
 export function directivesCommand(ctx: CommandContext, now: Date): void {
   const rows = directiveBoard(ctx, now);
@@ -81,7 +87,7 @@ export function directivesCommand(ctx: CommandContext, now: Date): void {
   ctx.out(`${tr(ctx, 'BẢNG THEO DÕI NHIỆM VỤ', 'DIRECTIVE BOARD')} ${today(now)}`);
   for (const r of rows) {
     const flag = r.state !== 'done' && r.overdue ? (r.escalated ? tr(ctx, 'QUÁ HẠN, đã báo cáo cấp giao', 'OVERDUE, escalated') : tr(ctx, 'QUÁ HẠN', 'OVERDUE')) : r.outcome?.result === 'late' ? tr(ctx, 'trễ hạn', 'late') : '';
-    ctx.out(`  ${pad(r.unitName, 40)}${pad(r.itemLabel, 5)}${pad(r.dueDate, 12)}${pad(r.stateName, 20)}${flag}`);
+    ctx.out(`  ${pad(r.unitName, 40)}${pad(r.itemLabel, 5)}${pad(deadlineText(r), 26)}${pad(r.stateName, 20)}${flag}`);
   }
 }
 

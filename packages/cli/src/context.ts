@@ -84,5 +84,5 @@ export class UsageError extends Error {
   }
 }
 
-/** Pads a cell for a plain-text table. */
-export const pad = (s: string | number, n: number) => String(s).padEnd(n);
+/** Pads a cell for a plain-text table; a cell as wide as its column or wider still ends with a space. */
+export const pad = (s: string | number, n: number) => `${String(s).padEnd(n - 1)} `;

@@ -1,8 +1,9 @@
 import * as echarts from 'echarts';
 import { explain, figureFormat, labelText, indexFramework, type Finding, type LegalBasis } from '@par/core';
 import { score } from './analysis.js';
-import { directiveBoard, findings } from './commands.js';
+import { deadlineText, directiveBoard, findings } from './commands.js';
 import { periodEnd, today, tr, unitName, type CommandContext } from './context.js';
+import { pluginSectionsHtml } from './plugin-sections.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -20,7 +21,7 @@ function svgChart(option: echarts.EChartsCoreOption, width: number, height: numb
  * the change since last year, per-field charts as inline SVG, each unit's weakest criteria, the directive board with
  * overdue items highlighted, the plugins' findings by severity, and the legal basis of every rule cited.
  */
-export async function renderReport(ctx: CommandContext, period: string, now: Date): Promise<string> {
+export async function renderReport(ctx: CommandContext, period: string, now: Date, pluginPeriod = period): Promise<string> {
   const { framework, results, previous } = score(ctx, period);
   const end = periodEnd(period);
   const name = (id: string) => unitName(ctx, id, end);
@@ -80,10 +81,11 @@ export async function renderReport(ctx: CommandContext, period: string, now: Dat
 
   const board = directiveBoard(ctx, now)
     .filter((b) => b.state !== 'done' || b.outcome?.result === 'late')
-    .map((b) => `<tr class="${b.state !== 'done' && b.overdue ? 'overdue' : ''}"><td>${esc(b.unitName)}</td><td>${esc(b.itemLabel)}</td><td>${esc(b.dueDate)}</td><td>${esc(b.stateName)}</td><td>${b.state !== 'done' && b.overdue ? tr(ctx, 'Quá hạn', 'Overdue') + (b.escalated ? tr(ctx, ', đã báo cáo cấp giao', ', escalated') : '') : b.outcome?.result === 'late' ? tr(ctx, 'Hoàn thành trễ hạn', 'Done late') : ''}</td></tr>`)
+    .map((b) => `<tr class="${b.state !== 'done' && b.overdue ? 'overdue' : ''}"><td>${esc(b.unitName)}</td><td>${esc(b.itemLabel)}</td><td>${esc(deadlineText(b))}</td><td>${esc(b.stateName)}</td><td>${b.state !== 'done' && b.overdue ? tr(ctx, 'Quá hạn', 'Overdue') + (b.escalated ? tr(ctx, ', đã báo cáo cấp giao', ', escalated') : '') : b.outcome?.result === 'late' ? tr(ctx, 'Hoàn thành trễ hạn', 'Done late') : ''}</td></tr>`)
     .join('\n');
 
-  const found: Finding[] = await findings(ctx, period, now);
+  const found: Finding[] = await findings(ctx, pluginPeriod, now);
+  const sections = await pluginSectionsHtml(ctx, pluginPeriod, now, svgChart);
   const order = ['critical', 'major', 'minor', 'info'] as const;
   const findingRows = order
     .flatMap((sev) => found.filter((f) => f.severity === sev))
@@ -144,6 +146,7 @@ ${board}
 <table id="findings"><thead><tr><th>${t('Mức độ', 'Severity')}</th><th>${t('Đơn vị', 'Unit')}</th><th>${t('Nội dung', 'Finding')}</th><th>${t('Căn cứ', 'Legal basis')}</th></tr></thead><tbody>
 ${findingRows}
 </tbody></table>
+${sections}
 <h2>${t('Căn cứ pháp lý được viện dẫn', 'Legal basis cited')}</h2>
 <ul>
 ${basis}
