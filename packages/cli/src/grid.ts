@@ -12,9 +12,11 @@ export interface GridCell {
   readonly error?: string;
 }
 
-/** A sheet as a map of non-empty cells by address (`B7`). */
+/** A sheet as a map of non-empty cells by address (`B7`), and whether the file hides it. */
 export interface Grid {
   readonly cells: ReadonlyMap<string, GridCell>;
+  /** Whether the sheet is hidden (Excel's "hidden" or "very hidden", LibreOffice's `table:display="false"`). */
+  readonly hidden: boolean;
 }
 
 /** A workbook read from a file: its format and its sheets by name. */

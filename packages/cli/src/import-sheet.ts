@@ -108,6 +108,7 @@ function identify(ctx: CommandContext, file: string, ws: Grid, meta: Grid | unde
     throw new SheetError(sortProblems(problems));
   };
   if (!meta) return stop(`${META}!A1`, `The identity sheet "${META}" is missing: fill a template made by par template`);
+  if (!meta.hidden) add(`${META}!A1`, `The identity sheet "${META}" was unhidden: hide it again (it is not to be edited) or fill a new template`);
   const values = new Map<string, string>();
   IDENTITY_KEYS.forEach((key, i) => {
     const k = meta.cells.get(`A${i + 1}`)?.value;

@@ -112,7 +112,7 @@ async function readXlsx(file: string, entries: Unzipped): Promise<Map<string, Gr
         if (c) cells.set(cell.address, c);
       }),
     );
-    sheets.set(ws.name, { cells });
+    sheets.set(ws.name, { cells, hidden: ws.state !== 'visible' });
   }
   return sheets;
 }
@@ -171,6 +171,9 @@ function readOds(file: string, entries: Unzipped): Map<string, Grid> {
   if (!content) refuse(file, 'an OpenDocument file without content.xml: a damaged file');
   const sheets = new Map<string, Grid>();
   const parser = new SaxesParser({ xmlns: false });
+  // a sheet is hidden by its table style (<style:table-properties table:display="false"/>), defined before the tables
+  const hiddenStyles = new Set<string>();
+  let tableStyle: string | undefined;
   let cells: Map<string, GridCell> | undefined;
   let row = 0;
   let col = 0;
@@ -181,9 +184,15 @@ function readOds(file: string, entries: Unzipped): Map<string, Grid> {
   parser.on('opentag', (t) => {
     const a = t.attributes as Record<string, string>;
     switch (t.name) {
+      case 'style:style':
+        tableStyle = a['style:family'] === 'table' ? a['style:name'] : undefined;
+        break;
+      case 'style:table-properties':
+        if (tableStyle !== undefined && a['table:display'] === 'false') hiddenStyles.add(tableStyle);
+        break;
       case 'table:table':
         cells = new Map();
-        sheets.set(a['table:name'] ?? '', { cells });
+        sheets.set(a['table:name'] ?? '', { cells, hidden: hiddenStyles.has(a['table:style-name'] ?? '') });
         row = 0;
         break;
       case 'table:table-row':

@@ -139,6 +139,20 @@ describe('a trusted import (nothing in the file is taken on trust)', () => {
     ]);
   });
 
+  it('an identity sheet unhidden (in .xlsx or .ods) is reported even when nothing in it was changed', T, async () => {
+    const message = 'meta!A1: The identity sheet "meta" was unhidden: hide it again (it is not to be edited) or fill a new template';
+    const xlsx = await edited('unhidden.xlsx', (_ws, wb) => {
+      wb.getWorksheet('meta')!.state = 'visible';
+    });
+    expect(await problemsOf(xlsx)).toEqual([message]);
+    // LibreOffice hides a sheet through its table style: ta2 is the meta sheet's (table:display="false")
+    const ods = patched('unhidden.ods', 'content.xml', (xml) => xml.replace('table:display="false"', 'table:display="true"'), fixture('libreoffice-filled.ods'));
+    expect(await problemsOf(ods)).toEqual([message]);
+    // the fixtures as LibreOffice saved them (meta plainly hidden, no longer "very hidden") still import
+    expect(await problemsOf(fixture('libreoffice-filled.xlsx'))).toEqual([]);
+    expect(await problemsOf(fixture('libreoffice-filled.ods'))).toEqual([]);
+  });
+
   it('a forger who recomputes the checksum is still caught by the header; a unit not in the registry stops the import', T, async () => {
     const forge = (unitId: string) => async (_ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => {
       const meta = wb.getWorksheet('meta')!;
