@@ -89,7 +89,7 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
       under('standardVersion', ctx, (rule) => {
         const p = rule.params as (typeof ISO_RULES.standardVersion)[number]['params'];
         const v = qms.standardVersion;
-        if (v === p.required) return [];
+        if (v === p.required || (p.alsoAccepted && v === p.alsoAccepted.version && ctx.referenceDate >= p.alsoAccepted.from)) return [];
         if (p.transitionBefore && ctx.referenceDate >= p.transitionBefore) {
           return [{ severity: 'critical', subject: ['qms', qms.unitId], message: { vi: `HTQLCL vẫn theo TCVN ISO 9001:${v}; phải chuyển đổi trước ngày ${p.transitionBefore}`, en: `The QMS still follows TCVN ISO 9001:${v}; the transition had to be done before ${p.transitionBefore}` } }];
         }

@@ -92,7 +92,7 @@ export function createIso9001Plugin(options: Iso9001Options, dependencies: Iso90
     metric('iso9001.openOverdueNonconformities', 'Số điểm không phù hợp có hành động quá hạn', 'Open nonconformities with overdue actions', (q, { referenceDate: ref }) =>
       q.nonconformities.filter((nc) => !(nc.closedOn && nc.closedOn <= ref) && nc.actions.some((a) => !(a.doneOn && a.doneOn <= ref) && a.dueDate < ref)).length,
     ),
-    metric('iso9001.overallConformity', 'HTQLCL phù hợp (không có phát hiện nghiêm trọng theo quy định đã xác nhận)', 'QMS conforms (no major or critical finding of a confirmed rule)', (q, ctx) =>
+    metric('iso9001.overallConformity', 'HTQLCL phù hợp (không có phát hiện nghiêm trọng theo quy định đã xác nhận hoặc xác nhận một phần)', 'QMS conforms (no major or critical finding of a confirmed or partly confirmed rule)', (q, ctx) =>
       Object.keys(CHECKS).every((id) => raw(id, q, ctx).every((f) => !counts(f, o) || (f.severity !== 'major' && f.severity !== 'critical'))),
     ),
   ];

@@ -27,7 +27,7 @@ export function dueAt(time: ProcessingTime, received: CivilDate, minute: number,
     case 'calendarDays':
       return at(c.calendar.workingDayOnOrAfter(addDays(received, time.amount)), close);
     case 'sameDay':
-      return at(minute < minuteOf(c.sameDayCutoff) ? received : c.calendar.nextWorkingDay(received), close);
+      return at(minute <= minuteOf(c.sameDayCutoff) ? received : c.calendar.nextWorkingDay(received), close);
     case 'workingHours': {
       const due = toVietnamTime(addWorkingHours(c.calendar, vietnamInstant(received, clock(minute)), time.amount, c.officeHours));
       return at(due.date, due.minute);
@@ -45,7 +45,7 @@ export function describeTime(time: ProcessingTime, c: Pick<DeadlineClock, 'sameD
     case 'workingHours':
       return { vi: `${time.amount} giờ làm việc`, en: `${time.amount} working hour${time.amount === 1 ? '' : 's'}` };
     case 'sameDay':
-      return { vi: `trong ngày (nhận sau ${c.sameDayCutoff} trả ngày làm việc tiếp theo)`, en: `the same day (received from ${c.sameDayCutoff}: the next working day)` };
+      return { vi: `trong ngày (nhận sau ${c.sameDayCutoff} trả ngày làm việc tiếp theo)`, en: `the same day (received after ${c.sameDayCutoff}: the next working day)` };
   }
 }
 
@@ -77,7 +77,7 @@ const scans = new WeakMap<DeadlineClock, Map<string, LateCase | undefined>>();
 function scan(process: ProcessingTime, legal: ProcessingTime, period: Period, c: DeadlineClock): LateCase | undefined {
   const cutoff = minuteOf(c.sameDayCutoff);
   const open = c.officeHours.map(([from, to]) => [minuteOf(from), minuteOf(to)] as const);
-  const moments = [...new Set(open.flatMap(([from, to]) => [from, to - 1]).concat([cutoff - 1, cutoff]))]
+  const moments = [...new Set(open.flatMap(([from, to]) => [from, to - 1]).concat([cutoff, cutoff + 1]))]
     .filter((m) => open.some(([from, to]) => m >= from && m < to))
     .sort((a, b) => a - b);
   const { start, end } = periodRange(period);

@@ -90,15 +90,17 @@ export const ISO_RULES = {
       effectiveTo: '2018-02-20',
       supersededBy: 'CV 419/BKHCN-TĐC (21/02/2018)',
       legalBasis: { ...QD19, article: 'names TCVN ISO 9001:2008', verification: 'partlyConfirmed', source: source('§2.1') },
-      params: { required: '2008', newSystemsFrom: null, transitionBefore: null },
+      // QĐ 4109/QĐ-BKHCN published TCVN ISO 9001:2015 on 31/12/2015 and withdrew the 2008 version (rules.md §2.1, V):
+      // from that day a QMS on 2015 is not faulted under QĐ 19/2014's wording
+      params: { required: '2008', alsoAccepted: { version: '2015', from: '2015-12-31' }, newSystemsFrom: null, transitionBefore: null },
     },
     {
       ruleId: 'ISO-04',
       effectiveFrom: '2018-02-21',
       legalBasis: { document: 'CV 419/BKHCN-TĐC', signedOn: '2018-02-21', verification: 'confirmed', source: source('ISO-04') },
-      params: { required: '2015', newSystemsFrom: '2018-02-21', transitionBefore: '2021-06-30' },
+      params: { required: '2015', alsoAccepted: null, newSystemsFrom: '2018-02-21', transitionBefore: '2021-06-30' },
     },
-  ] satisfies IsoRuleVersion<{ required: '2008' | '2015'; newSystemsFrom: string | null; transitionBefore: string | null }>[],
+  ] satisfies IsoRuleVersion<{ required: '2008' | '2015'; alsoAccepted: { version: '2008' | '2015'; from: string } | null; newSystemsFrom: string | null; transitionBefore: string | null }>[],
   /** ISO-05: the announcement comes after an internal audit and a management review (the order is unconfirmed). */
   announcementOrder: [{ ruleId: 'ISO-05', effectiveFrom: QD19_FROM, legalBasis: { ...QD19, article: 'Art. 4 (sequence as commonly described)', verification: 'unconfirmed', source: source('ISO-05') }, params: {} }],
   /** ISO-06: a quality policy and quality objectives (clauses 5.2, 6.2). */

@@ -82,7 +82,10 @@ describe('the ISO 9001 checks', () => {
     const old = { ...good(), standardVersion: '2008' as '2008' | '2015', builtOn: '2016-05-01' };
     const check = async (q: typeof old, date: string) => ids(await run(q, date), 'standardVersion');
     expect(await check(old, '2018-02-20')).toEqual([]);
-    expect(await check({ ...old, standardVersion: '2015' }, '2018-02-20')).toEqual(['standardVersion major qms:vp']); // QĐ 19/2014 names 2008
+    // QĐ 19/2014 names 2008; QĐ 4109/QĐ-BKHCN (31/12/2015) published 2015 and withdrew 2008, so 2015 is accepted from then
+    expect(await check({ ...old, standardVersion: '2015', builtOn: '2015-06-01' }, '2015-12-30')).toEqual(['standardVersion major qms:vp']);
+    expect(await check({ ...old, standardVersion: '2015', builtOn: '2015-06-01' }, '2015-12-31')).toEqual([]);
+    expect(await check({ ...old, standardVersion: '2015' }, '2018-02-20')).toEqual([]);
     expect(await check(old, '2018-02-21')).toEqual([]); // built before CV 419: in its transition
     expect(await check({ ...old, builtOn: '2018-02-20' }, '2021-06-29')).toEqual([]);
     expect(await check({ ...old, builtOn: '2018-02-21' }, '2018-03-01')).toEqual(['standardVersion major qms:vp']); // first built under CV 419

@@ -39,20 +39,21 @@ describe('processing times with their unit, compared with the calendar', () => {
     // 4 working hours from 11:29: 1 minute to 11:30, 3h30 from 13:30 to 17:00, 29 minutes the next day: after the
     // same day's close. From 07:30 (the first moment) it ends at 11:30: in time. 2/1/2024 is the first working day.
     expect(await compare({ unit: 'sameDay' }, { unit: 'workingHours', amount: 4 })).toEqual([
-      'Process 1.001 (v1) takes 4 working hours, more than the legal the same day (received from 15:00: the next working day) (a dossier received on 2024-01-02 at 11:29 is due after the legal time)',
+      'Process 1.001 (v1) takes 4 working hours, more than the legal the same day (received after 15:00: the next working day) (a dossier received on 2024-01-02 at 11:29 is due after the legal time)',
     ]);
     expect(await compare({ unit: 'workingDays', amount: 1 }, { unit: 'sameDay' })).toEqual([]);
   });
 
   it('the same-day cut-off: 15:00 by default, an option', async () => {
-    // same day against 8 working hours: received at 14:59 the process ends at 17:00 that day and the law at 15:29 the
-    // next; at 15:00 the process moves to the next working day's close (17:00) and the law ends at 15:30 the next day
+    // "received after 15:00" (ISO plugin option, as OSS-07 words it, U): at 15:00 the process still ends at 17:00 that
+    // day and the law (8 working hours) at 15:30 the next; at 15:01 the process moves to the next working day's close
+    // (17:00) while the law ends at 15:31 the next day (1h59 that day, 4h in the morning, 2h01 after 13:30)
     expect(await compare({ unit: 'workingHours', amount: 8 }, { unit: 'sameDay' })).toEqual([
-      'Process 1.001 (v1) takes the same day (received from 15:00: the next working day), more than the legal 8 working hours (a dossier received on 2024-01-02 at 15:00 is due after the legal time)',
+      'Process 1.001 (v1) takes the same day (received after 15:00: the next working day), more than the legal 8 working hours (a dossier received on 2024-01-02 at 15:01 is due after the legal time)',
     ]);
-    // with a 16:00 cut-off: at 16:00 the law ends at 16:30 the next day (1 hour that day, 4 and 3 the next)
+    // with a 16:00 cut-off: at 16:01 the law ends at 16:31 the next day (59 minutes that day, 4h and 3h01 the next)
     expect(await compare({ unit: 'workingHours', amount: 8 }, { unit: 'sameDay' }, '2024', { sameDayCutoff: '16:00' })).toEqual([
-      'Process 1.001 (v1) takes the same day (received from 16:00: the next working day), more than the legal 8 working hours (a dossier received on 2024-01-02 at 16:00 is due after the legal time)',
+      'Process 1.001 (v1) takes the same day (received after 16:00: the next working day), more than the legal 8 working hours (a dossier received on 2024-01-02 at 16:01 is due after the legal time)',
     ]);
   });
 });
