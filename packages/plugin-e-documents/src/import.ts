@@ -4,10 +4,14 @@ import { z } from 'zod';
 import { civilDate, IssueList, parseWithSchema } from '@par/calendar';
 import { IncomingDocumentSchema, OutgoingDocumentSchema, type IncomingDocument, type OutgoingDocument } from './records.js';
 
-/** A register export as a document-management system gives it: CSV text, or the bytes of an XLSX workbook. */
+/**
+ * A register export as a document-management system gives it: CSV text, the bytes of an XLSX workbook, or the rows
+ * of one sheet already read (each cell as the spreadsheet stored it: text, a number, a `Date`, `null` when empty).
+ */
 export type RegisterSource =
   | { readonly format: 'csv'; readonly name: string; readonly text: string }
-  | { readonly format: 'xlsx'; readonly name: string; readonly bytes: Uint8Array; readonly sheet?: string };
+  | { readonly format: 'xlsx'; readonly name: string; readonly bytes: Uint8Array; readonly sheet?: string }
+  | { readonly format: 'rows'; readonly name: string; readonly rows: readonly (readonly unknown[])[] };
 
 type Kind = 'text' | 'int' | 'date' | 'instant' | 'list' | 'value';
 
@@ -141,6 +145,9 @@ export const INCOMING_REGISTER_MAPPING: RegisterMapping = {
 /** The largest workbook or CSV read, in bytes: a year's register of a province is far below it. */
 export const MAX_EXPORT_BYTES = 50 * 1024 * 1024;
 
+/** The most rows read from a sheet given as rows: a year's register of a province is far below it. */
+const MAX_EXPORT_ROWS = 2_000_000;
+
 const norm = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
 const letters = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -208,7 +215,8 @@ function xlsxValue(v: unknown): unknown {
   return o;
 }
 
-async function rowsOf(source: RegisterSource, issues: IssueList): Promise<unknown[][] | undefined> {
+async function rowsOf(source: RegisterSource, issues: IssueList): Promise<readonly (readonly unknown[])[] | undefined> {
+  if (source.format === 'rows') return source.rows.map((r) => r.map(xlsxValue));
   if (source.format === 'csv') {
     if (source.text.length > MAX_EXPORT_BYTES) return void issues.add([source.name], 'too_large', `More than ${MAX_EXPORT_BYTES} characters`);
     try {
@@ -236,6 +244,7 @@ async function rowsOf(source: RegisterSource, issues: IssueList): Promise<unknow
 const SourceSchema = z.union([
   z.strictObject({ format: z.literal('csv'), name: z.string().min(1), text: z.string() }),
   z.strictObject({ format: z.literal('xlsx'), name: z.string().min(1), bytes: z.instanceof(Uint8Array), sheet: z.string().min(1).optional() }),
+  z.strictObject({ format: z.literal('rows'), name: z.string().min(1), rows: z.array(z.array(z.unknown())).max(MAX_EXPORT_ROWS) }),
 ]);
 
 /** Builds the record of a row from its fields. */
@@ -263,9 +272,10 @@ const fieldOfPath = (path: readonly PropertyKey[]) =>
   path[0] === 'signatureValidation' ? (path[1] === 'checkedAt' ? 'signatureCheckedAt' : 'signatureValidation') : path[0] === 'directive' && path[1] === 'itemLabels' ? 'directiveItems' : (FIELD_OF_PATH[String(path[0])] ?? String(path[0]));
 
 /**
- * Reads a document-management system's register export (CSV, or the first or named sheet of an XLSX workbook)
- * into outgoing or incoming documents: the first non-empty row names the columns (the Vietnamese headers of the
- * mapping, or the field names), every other non-empty row is a document. Dates are `DD/MM/YYYY` or `YYYY-MM-DD`;
+ * Reads a document-management system's register export (CSV, the first or named sheet of an XLSX workbook, or a
+ * sheet's rows) into outgoing or incoming documents: the first non-empty row names the columns (the Vietnamese
+ * headers of the mapping, or the field names), every other non-empty row is a document. Dates are `DD/MM/YYYY` or
+ * `YYYY-MM-DD`;
  * instants `DD/MM/YYYY HH:MM` in Vietnam time, ISO 8601 with an offset, or date-time cells. The mapping (headers and
  * words) is data: {@link OUTGOING_REGISTER_MAPPING}, {@link INCOMING_REGISTER_MAPPING} or your own. Throws
  * `ParValidationError` naming every problem at its cell (`[name, 'C7']`) or its header row; nothing is returned

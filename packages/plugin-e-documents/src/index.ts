@@ -37,3 +37,4 @@ export {
   type RegisterSource,
 } from './import.js';
 export { summariseRegisters, type MonthSummary, type RegisterYearSummary } from './summary.js';
+export { E_DOCUMENTS_IMPORTERS } from './importers.js';

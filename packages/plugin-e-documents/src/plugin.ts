@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CivilDateSchema, defaultCalendar, IssueList, parseWithSchema, PeriodSchema, toVietnamTime, type Calendar } from '@par/calendar';
 import type { FindingInput, MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from '@par/core';
 import { CHECKS, present, scopeOf, type CheckEnv } from './checks.js';
+import { E_DOCUMENTS_IMPORTERS } from './importers.js';
+import { eDocumentsReportSections } from './report-sections.js';
 import { criterionFragment, METRICS, metricValue, type EDocumentsMetricId } from './metrics.js';
 import { EDocumentsOptionsSchema, type EDocumentsConfig, type EDocumentsOptions } from './records.js';
 
@@ -31,7 +33,9 @@ const isCalendar = (c: unknown) => typeof c === 'object' && c !== null && ['addW
  * of 2011 and 2024, the Ministry of Home Affairs' construction-file example), each in the version in force on the
  * document's date, and computes the metrics of criterion 7.1 (`eDocuments.electronicExchangeRate`,
  * `eDocuments.digitalSignatureRate`, `eDocuments.onlineWorkFileRate`) and
- * `eDocuments.assignmentsReceivedElectronically`, with a framework fragment binding them. Throws
+ * `eDocuments.assignmentsReceivedElectronically`, with a framework fragment binding them; its importers read a
+ * document-management system's register exports ({@link E_DOCUMENTS_IMPORTERS}) and its report section tabulates
+ * the 7.1 shares and the registers' completeness (section `registers`). Throws
  * `ParValidationError` naming every problem of the options and dependencies by path; every check and metric refuses
  * a context that is not a valid one.
  */
@@ -64,5 +68,16 @@ export function createEDocumentsPlugin(options: EDocumentsOptions, dependencies:
       return records && metricValue(metricId, records, scopeOf(ctx), o);
     },
   }));
-  return { specificationVersion: 'v1', name: 'e-documents', version: '0.0.0', configSchema: EDocumentsOptionsSchema, config: options, checks, metricProviders, frameworkFragments: [criterionFragment(o)] };
+  return {
+    specificationVersion: 'v1',
+    name: 'e-documents',
+    version: '0.0.0',
+    configSchema: EDocumentsOptionsSchema,
+    config: options,
+    checks,
+    metricProviders,
+    frameworkFragments: [criterionFragment(o)],
+    importers: E_DOCUMENTS_IMPORTERS,
+    reportSections: eDocumentsReportSections(o, env.calendar),
+  };
 }

@@ -1,11 +1,13 @@
 import { addDays, daysBetween, type Calendar, type CivilDate } from '@par/calendar';
 import type { FindingInput, LegalBasis } from '@par/core';
-import type { DocumentGraph } from './graph.js';
+import type { CHANGE_EVENTS, DocumentGraph, ReviewQueueItem } from './graph.js';
 import type { LegalDocument, LegalRegisterRecord, LegalReviewConfig } from './records.js';
-import { LEG_RULES, legRuleInForce, type LegRuleName, type LegRuleVersion, type PublicationChannel } from './rules.js';
+import { LEG_RULES, legRuleInForce, type IssuerLevel, type LegRuleName, type LegRuleVersion, type PublicationChannel } from './rules.js';
 
 type Severity = FindingInput['severity'];
 type Text = { readonly vi: string; readonly en: string };
+/** What a deadline asks: of what (a document number, a list), and the act as a verb (vi) and a participle (en). */
+type What = Text & { readonly of: Text };
 
 /** What the checks read besides one register: its graph, the options, the calendar and the reference date. */
 export interface CheckEnv {
@@ -49,16 +51,17 @@ function deadline(o: {
   due: CivilDate;
   doneOn: CivilDate | undefined;
   ref: CivilDate;
-  what: Text;
+  what: What;
   unconfirmedNumber?: boolean;
   severity?: Severity;
 }): RawFinding[] {
   const { due, doneOn, ref } = o;
   const base = { rule: o.rule, subject: o.subject, dueDate: due, ...(o.unconfirmedNumber && { unconfirmedNumber: true }) };
+  const { of: who, vi, en } = o.what;
   if (doneOn === undefined) {
-    return ref > due ? [{ ...base, severity: o.severity ?? 'major', message: { vi: `Chưa ${o.what.vi} (hạn ${vn(due)})`, en: `Not ${o.what.en} (due ${vn(due)})` } }] : [];
+    return ref > due ? [{ ...base, severity: o.severity ?? 'major', message: { vi: `${who.vi}: chưa ${vi} (hạn ${vn(due)})`, en: `${who.en}: not ${en} (due ${vn(due)})` } }] : [];
   }
-  return doneOn > due ? [{ ...base, severity: 'minor', message: { vi: `${o.what.vi} muộn: ngày ${vn(doneOn)}, hạn ${vn(due)}`, en: `${o.what.en} late: on ${vn(doneOn)}, due ${vn(due)}` } }] : [];
+  return doneOn > due ? [{ ...base, severity: 'minor', message: { vi: `${who.vi}: ${vi} muộn: ngày ${vn(doneOn)}, hạn ${vn(due)}`, en: `${who.en}: ${en} late: on ${vn(doneOn)}, due ${vn(due)}` } }] : [];
 }
 
 const published = (env: CheckEnv, document: string, channel: PublicationChannel) =>
@@ -72,7 +75,40 @@ const CHANNEL_TEXT: Record<PublicationChannel, Text> = {
   media: { vi: 'đưa tin trên phương tiện thông tin đại chúng', en: 'reported in the media' },
 };
 
-const of = (number: string, text: Text): Text => ({ vi: `${number}: ${text.vi}`, en: `${number}: ${text.en}` });
+/** A message about a document: `12/2022/QĐ-UBND: ...`. */
+const about = (number: string, text: Text): Text => ({ vi: `${number}: ${text.vi}`, en: `${number}: ${text.en}` });
+/** What a deadline asks of a document. */
+const of = (number: string, text: Text): What => ({ ...text, of: { vi: number, en: number } });
+
+const EVENT_TEXT: Record<(typeof CHANGE_EVENTS)[number], Text> = {
+  amended: { vi: 'được sửa đổi, bổ sung', en: 'amended' },
+  replaced: { vi: 'bị thay thế', en: 'replaced' },
+  repealed: { vi: 'bị bãi bỏ', en: 'repealed' },
+  suspended: { vi: 'bị ngưng hiệu lực', en: 'suspended' },
+  declaredExpired: { vi: 'được công bố hết hiệu lực', en: 'declared expired' },
+  expired: { vi: 'hết hiệu lực', en: 'expired' },
+};
+const LEVEL_TEXT: Record<IssuerLevel, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' };
+
+/** Why a review obligation arose: `01/2019/NQ-HĐND được sửa đổi, bổ sung` / `01/2019/NQ-HĐND amended`, `sắp xếp cấp huyện` / `district tier restructured`. */
+export function triggerText(item: ReviewQueueItem): Text {
+  const t = item.trigger;
+  return t.kind === 'document' ? { vi: `${t.document} ${EVENT_TEXT[t.event].vi}`, en: `${t.document} ${EVENT_TEXT[t.event].en}` } : { vi: `sắp xếp cấp ${LEVEL_TEXT[t.level]}`, en: `${t.level} tier restructured` };
+}
+
+/**
+ * A review obligation of one of the register's own documents (LEG-10 to LEG-12) as of the reference date: the rule
+ * in force when it arose, the due date (`reviewDays` after), and the day it was met (reviewed since it arose, or for
+ * a restructuring the document handed to the successor); `undefined` for another unit's document or no rule.
+ */
+export function reviewStatus(env: CheckEnv, item: ReviewQueueItem): { rule: LegRuleVersion<any>; due: CivilDate; doneOn: CivilDate | undefined } | undefined {
+  const d = env.graph.document(item.document)!;
+  const r = rule('review', item.obligationArose);
+  if (!r || d.issuer.unitId !== env.register.unitId) return undefined;
+  const reviewed = firstDated(env.register.reviews.filter((x) => x.document === d.number && x.reviewedOn >= item.obligationArose), (x) => x.reviewedOn, env.referenceDate)?.reviewedOn;
+  const transferred = item.reason === 'restructuring' ? firstDated(env.register.transfers.filter((t) => t.document === d.number), (t) => t.date, env.referenceDate)?.date : undefined;
+  return { rule: r, due: addDays(item.obligationArose, env.config.reviewDays), doneOn: reviewed ?? transferred };
+}
 
 /** The checks, in the order they run; each finding cites its own rule. */
 export const CHECKS: Record<string, { readonly title: Text; readonly find: Finder }> = {
@@ -92,7 +128,7 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
             severity: 'major',
             subject: ['document', d.number],
             basis: leg05,
-            message: of(d.number, {
+            message: about(d.number, {
               vi: `có hiệu lực từ ${vn(d.effectiveFrom)}, chỉ ${daysBetween(d.signedOn, d.effectiveFrom)} ngày sau khi ký (${vn(d.signedOn)}); tối thiểu ${min} ngày (sớm nhất ${vn(earliest)})`,
               en: `takes effect on ${vn(d.effectiveFrom)}, only ${daysBetween(d.signedOn, d.effectiveFrom)} days after signing (${vn(d.signedOn)}); at least ${min} days required (earliest ${vn(earliest)})`,
             }),
@@ -122,7 +158,7 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
         .flatMap((d) => {
           const r = rule('concreteEffectiveDate', d.signedOn);
           return r
-            ? [{ rule: r, severity: 'minor' as const, subject: ['document', d.number] as const, message: of(d.number, { vi: 'ghi hiệu lực "sau N ngày", không ghi ngày cụ thể', en: 'states its effect as "after N days", not as a concrete date' }) }]
+            ? [{ rule: r, severity: 'minor' as const, subject: ['document', d.number] as const, message: about(d.number, { vi: 'ghi hiệu lực "sau N ngày", không ghi ngày cụ thể', en: 'states its effect as "after N days", not as a concrete date' }) }]
             : [];
         }),
   },
@@ -148,7 +184,7 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
         const due = env.calendar.addWorkingDays(d.signedOn, env.config.submissionWorkingDays);
         const out = deadline({ rule: r, subject: ['document', d.number], due, doneOn: sent?.sentOn, ref: env.referenceDate, unconfirmedNumber: true, what: of(d.number, { vi: 'gửi văn bản để kiểm tra', en: 'sent for inspection' }) });
         if (sent && sent.receivingBody !== body) {
-          out.push({ rule: r, severity: 'major', subject: ['document', `${d.number} body`], message: of(d.number, { vi: `gửi kiểm tra tới ${sent.receivingBody}, không phải ${body}`, en: `sent for inspection to ${sent.receivingBody}, not to ${body}` }) });
+          out.push({ rule: r, severity: 'major', subject: ['document', `${d.number} body`], message: about(d.number, { vi: `gửi kiểm tra tới ${sent.receivingBody}, không phải ${body}`, en: `sent for inspection to ${sent.receivingBody}, not to ${body}` }) });
         }
         return out;
       }),
@@ -185,22 +221,18 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
     title: { vi: 'Rà soát văn bản khi có căn cứ rà soát (LEG-10 đến LEG-12)', en: 'Documents reviewed once a trigger exists (LEG-10 to LEG-12)' },
     find: (env) =>
       env.graph.reviewObligations(env.referenceDate).flatMap((item) => {
-        const d = env.graph.document(item.document)!;
-        const r = rule('review', item.obligationArose);
-        if (!r || d.issuer.unitId !== env.register.unitId) return [];
-        const reviewed = firstDated(env.register.reviews.filter((x) => x.document === d.number && x.reviewedOn >= item.obligationArose), (x) => x.reviewedOn, env.referenceDate)?.reviewedOn;
-        const transferred = item.reason === 'restructuring' ? firstDated(env.register.transfers.filter((t) => t.document === d.number), (t) => t.date, env.referenceDate)?.date : undefined;
-        const due = addDays(item.obligationArose, env.config.reviewDays);
-        const trigger = item.trigger.kind === 'document' ? `${item.trigger.document} ${item.trigger.event}` : `${item.trigger.level} tier restructured`;
-        const why = item.dependsOn ? { vi: ` (căn cứ ${item.dependsOn}, do ${trigger})`, en: ` (it rests on ${item.dependsOn}: ${trigger})` } : { vi: ` (${trigger})`, en: ` (${trigger})` };
+        const status = reviewStatus(env, item);
+        if (!status) return [];
+        const trigger = triggerText(item);
+        const why = item.dependsOn ? { vi: ` (căn cứ ${item.dependsOn}, do ${trigger.vi})`, en: ` (it rests on ${item.dependsOn}: ${trigger.en})` } : { vi: ` (${trigger.vi})`, en: ` (${trigger.en})` };
         return deadline({
-          rule: r,
-          subject: ['review', `${d.number} ${item.obligationArose}`],
-          due,
-          doneOn: reviewed ?? transferred,
+          rule: status.rule,
+          subject: ['review', `${item.document} ${item.obligationArose}`],
+          due: status.due,
+          doneOn: status.doneOn,
           ref: env.referenceDate,
           unconfirmedNumber: true,
-          what: of(d.number, { vi: `rà soát${why.vi}`, en: `reviewed${why.en}` }),
+          what: of(item.document, { vi: `rà soát${why.vi}`, en: `reviewed${why.en}` }),
         });
       }),
   },
@@ -243,7 +275,7 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
         const lists = env.register.expiryLists.filter((l) => l.year === year && l.publishedOn <= env.referenceDate);
         const listed = new Set(lists.flatMap((l) => l.documents));
         const missing = [...numbers].filter((n) => !listed.has(n)).sort();
-        if (missing.length === 0) return deadline({ rule: r, subject: ['expiryList', `${year}`], due, doneOn: lists.map((l) => l.publishedOn).sort()[0], ref: env.referenceDate, unconfirmedNumber: true, what: { vi: `Danh mục văn bản hết hiệu lực năm ${year} công bố`, en: `The ${year} list of expired documents published` } });
+        if (missing.length === 0) return deadline({ rule: r, subject: ['expiryList', `${year}`], due, doneOn: lists.map((l) => l.publishedOn).sort()[0], ref: env.referenceDate, unconfirmedNumber: true, what: { of: { vi: `Danh mục văn bản hết hiệu lực năm ${year}`, en: `The ${year} list of expired documents` }, vi: 'công bố', en: 'published' } });
         return [
           {
             rule: r,
@@ -300,7 +332,7 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
         if (!r) continue;
         const record = env.register.systematisations.find((s) => s.cutOff === cutOff);
         const due = addDays(cutOff, env.config.systematisationPublicationDays);
-        const what = { vi: `công bố kết quả hệ thống hóa kỳ ${vn(cutOff)}`, en: `systematisation to ${vn(cutOff)} published` };
+        const what = { of: { vi: `Kết quả hệ thống hóa kỳ ${vn(cutOff)}`, en: `The systematisation to ${vn(cutOff)}` }, vi: 'công bố', en: 'published' };
         out.push(...deadline({ rule: r, subject: ['systematisation', cutOff], due, doneOn: record?.publishedOn && record.publishedOn <= env.referenceDate ? record.publishedOn : undefined, ref: env.referenceDate, unconfirmedNumber: true, what }));
         if (record && !(record.planIssuedOn && record.planIssuedOn <= (record.publishedOn ?? env.referenceDate))) {
           out.push({ rule: r, severity: 'major', subject: ['systematisation', `${cutOff} plan`], message: { vi: `Hệ thống hóa kỳ ${vn(cutOff)} không có kế hoạch bằng văn bản`, en: `The systematisation to ${vn(cutOff)} has no written plan` } });
@@ -340,7 +372,7 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
           out.push(...deadline({ rule: r, subject: ['document', `${d.number} nationalLegalDatabase`], due, doneOn: published(env, d.number, 'nationalLegalDatabase'), ref: env.referenceDate, what: of(d.number, CHANNEL_TEXT.nationalLegalDatabase) }));
         }
         if ((r.params.posted as string[]).includes(d.issuer.level) && !published(env, d.number, 'posting') && env.referenceDate > d.signedOn) {
-          out.push({ rule: r, severity: 'major', subject: ['document', `${d.number} posting`], message: of(d.number, { vi: 'không có biên bản niêm yết', en: 'no posting minutes' }) });
+          out.push({ rule: r, severity: 'major', subject: ['document', `${d.number} posting`], message: about(d.number, { vi: 'không có biên bản niêm yết', en: 'no posting minutes' }) });
         }
         return out;
       }),
@@ -361,7 +393,7 @@ export const CHECKS: Record<string, { readonly title: Text; readonly find: Finde
         const r = rule('implementation', due);
         if (!r) return [];
         const done = firstDated(env.register.monitoringPlans.filter((p) => p.year === year), (p) => p.issuedOn, env.referenceDate)?.issuedOn;
-        return deadline({ rule: r, subject: ['monitoringPlan', `${year}`], due, doneOn: done, ref: env.referenceDate, unconfirmedNumber: true, what: { vi: `Kế hoạch theo dõi thi hành pháp luật năm ${year} ban hành`, en: `The ${year} law-enforcement monitoring plan issued` } });
+        return deadline({ rule: r, subject: ['monitoringPlan', `${year}`], due, doneOn: done, ref: env.referenceDate, unconfirmedNumber: true, what: { of: { vi: `Kế hoạch theo dõi thi hành pháp luật năm ${year}`, en: `The ${year} law-enforcement monitoring plan` }, vi: 'ban hành', en: 'issued' } });
       });
       return [...plans, ...monitoring];
     },

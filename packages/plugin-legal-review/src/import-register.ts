@@ -34,10 +34,20 @@ export const RegisterImportOptionsSchema = z.strictObject({
 /** Options of {@link importRegister}. */
 export type RegisterImportOptions = z.input<typeof RegisterImportOptionsSchema>;
 
-/** A register file: CSV text, or the bytes of an XLSX workbook. */
-export type RegisterSource = { readonly format: 'csv'; readonly text: string } | { readonly format: 'xlsx'; readonly data: Uint8Array };
+/**
+ * A register file: CSV text, the bytes of an XLSX workbook, or the rows of one sheet already read (each cell as the
+ * spreadsheet stored it: text, a number, a `Date` for a date cell, `null` when empty; row `n` is `rows[n - 1]`).
+ */
+export type RegisterSource =
+  | { readonly format: 'csv'; readonly text: string }
+  | { readonly format: 'xlsx'; readonly data: Uint8Array }
+  | { readonly format: 'rows'; readonly rows: readonly (readonly unknown[])[] };
 
-const SourceSchema = z.discriminatedUnion('format', [z.strictObject({ format: z.literal('csv'), text: z.string() }), z.strictObject({ format: z.literal('xlsx'), data: z.instanceof(Uint8Array) })]);
+const SourceSchema = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal('csv'), text: z.string() }),
+  z.strictObject({ format: z.literal('xlsx'), data: z.instanceof(Uint8Array) }),
+  z.strictObject({ format: z.literal('rows'), rows: z.array(z.array(z.unknown())) }),
+]);
 
 const key = (header: string) => header.normalize('NFC').toLowerCase().replace(/[\s,.:]+/g, '');
 
@@ -64,6 +74,7 @@ function cellText(v: ExcelJS.CellValue): Cell {
 
 /** The rows of the source, each as the cells of one line (row numbers as the file counts them, from 1). */
 async function readRows(source: RegisterSource, sheet: string | undefined, issues: IssueList): Promise<{ row: number; cells: Cell[] }[]> {
+  if (source.format === 'rows') return source.rows.map((cells, i) => ({ row: i + 1, cells: Array.from(cells, (c) => (c instanceof Date ? c : c === null || c === undefined ? undefined : String(c))) }));
   if (source.format === 'csv') {
     try {
       const records = parseCsv(source.text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -106,12 +117,12 @@ const BODY = (issuer: string): 'peoplesCouncil' | 'peoplesCommittee' | undefined
 };
 
 /**
- * Reads a document register as offices keep it (CSV or XLSX; a header row naming the columns số ký hiệu, ngày ban
- * hành, trích yếu, ngày có hiệu lực, cơ quan ban hành, căn cứ) into a parsed register. A basis that is a document of
- * the same register becomes a `basedOn` relation; any other is kept as printed in `externalBasis`. Throws one
- * `ParValidationError` naming every problem at its row and column (`rows[5].Ngày ban hành`): a missing column, a
- * malformed number, a date that is not real, an issuer that is neither People's Council nor Committee, a duplicate,
- * an effective date before signing, a cycle of bases.
+ * Reads a document register as offices keep it (CSV, XLSX or a sheet's rows; a header row naming the columns số ký
+ * hiệu, ngày ban hành, trích yếu, ngày có hiệu lực, cơ quan ban hành, căn cứ) into a parsed register. A basis that is
+ * a document of the same register becomes a `basedOn` relation; any other is kept as printed in `externalBasis`.
+ * Throws one `ParValidationError` naming every problem at its row and column (`rows[5].Ngày ban hành`): a missing
+ * column, a malformed number, a date that is not real, an issuer that is neither People's Council nor Committee, a
+ * duplicate, an effective date before signing, a cycle of bases.
  */
 export async function importRegister(source: RegisterSource, options: RegisterImportOptions): Promise<LegalRegister> {
   const args = parseWithSchema('arguments of importRegister', z.strictObject({ source: SourceSchema, options: RegisterImportOptionsSchema }), { source, options });

@@ -52,4 +52,5 @@ export { CHANGE_EVENTS, ReviewChangeSchema, type DocumentGraph, type InForceFilt
 export { buildDocumentGraph, isParsedLegalRegister, parseLegalRegister, type LegalRegister } from './register.js';
 export { LEGAL_REVIEW_FRAMEWORK_FRAGMENTS } from './metrics.js';
 export { createLegalReviewPlugin, type LegalReviewDependencies } from './plugin.js';
+export { legalReviewImporters } from './importers.js';
 export { REGISTER_COLUMNS, RegisterImportOptionsSchema, importRegister, type RegisterImportOptions, type RegisterSource } from './import-register.js';

@@ -3,9 +3,11 @@ import { CivilDateSchema, defaultCalendar, IssueList, ParValidationError, parseW
 import type { FindingInput, MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from '@par/core';
 import { CHECKS, present, type CheckEnv } from './checks.js';
 import { compileGraph, type DocumentGraph } from './graph.js';
+import { legalReviewImporters } from './importers.js';
 import { LEGAL_REVIEW_FRAMEWORK_FRAGMENTS, METRICS, metricEnv } from './metrics.js';
 import { LegalReviewOptionsSchema, type LegalRegisterRecord, type LegalReviewConfig, type LegalReviewOptions } from './records.js';
 import { rememberRegister } from './register.js';
+import { legalReviewReportSections } from './report-sections.js';
 
 /** What the plugin counts working days with; the default is `defaultCalendar()` of `@par/calendar`. */
 export interface LegalReviewDependencies {
@@ -57,7 +59,9 @@ function compileRegisters(config: LegalReviewConfig): { register: LegalRegisterR
  * field-2 metrics (`legal.issuingCompliance`, `legal.selfInspectedShare`, `legal.communeInspectedShare`,
  * `legal.unlawfulHandledShare`, `legal.reviewPlanDone`, `legal.reviewQueueCleared`, `legal.systematisationDone`,
  * `legal.monitoringPlanIssued`, `legal.monitoringPlanCompletion`), with framework fragments binding them to criteria
- * 2.1-2.4. Checks answer for a register's keeper (`keeperUnitId`, default `unitId`); metrics for its `unitId`.
+ * 2.1-2.4. Checks answer for a register's keeper (`keeperUnitId`, default `unitId`); metrics for its `unitId`. Its
+ * importers read each register as the office keeps it ({@link legalReviewImporters}); its report section lists the
+ * review obligations and the systematisation lists (section `review`).
  * Throws `ParValidationError` naming every problem of the options (registers included, with their cross-references)
  * and dependencies by path; every check and metric refuses a context that is not a valid one.
  */
@@ -70,7 +74,7 @@ export function createLegalReviewPlugin(options: LegalReviewOptions, dependencie
   issues.throwIfAny('legal review plugin dependencies');
   const calendar = dependencies.calendar ?? defaultCalendar();
   const registers = compileRegisters(config);
-  const env = (r: (typeof registers)[number], ctx: PluginRunContext): CheckEnv => ({ ...r, config, calendar, referenceDate: ctx.referenceDate });
+  const env = (r: (typeof registers)[number], ctx: Pick<PluginRunContext, 'referenceDate'>): CheckEnv => ({ ...r, config, calendar, referenceDate: ctx.referenceDate });
 
   const checks: (PluginCheck & { run(context: PluginRunContext): FindingInput[] })[] = Object.entries(CHECKS).map(([id, c]) => ({
     id,
@@ -91,5 +95,6 @@ export function createLegalReviewPlugin(options: LegalReviewOptions, dependencie
       return r && m.compute(metricEnv(env(r, ctx), ctx.period));
     },
   }));
-  return { specificationVersion: 'v1', name: 'legal-review', version: '0.0.0', configSchema: LegalReviewOptionsSchema, config: options, checks, metricProviders, frameworkFragments: LEGAL_REVIEW_FRAMEWORK_FRAGMENTS };
+  const reportSections = legalReviewReportSections((referenceDate) => registers.map((r) => env(r, { referenceDate })));
+  return { specificationVersion: 'v1', name: 'legal-review', version: '0.0.0', configSchema: LegalReviewOptionsSchema, config: options, checks, metricProviders, frameworkFragments: LEGAL_REVIEW_FRAMEWORK_FRAGMENTS, importers: legalReviewImporters(config), reportSections };
 }

@@ -63,7 +63,8 @@ function isoOf(text: string): string {
   return m[4] === undefined ? date : `${date}T${pad(m[4])}:${m[5]}:${m[6] ?? '00'}`;
 }
 
-async function rowsOf(content: string | Uint8Array, format: 'csv' | 'xlsx'): Promise<string[][]> {
+/** The rows of a CSV text or the first sheet of a workbook, each cell as text. */
+export async function rowsOf(content: string | Uint8Array, format: 'csv' | 'xlsx'): Promise<string[][]> {
   if (format === 'csv') {
     const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
     return (parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]).map((r) => r.map((c) => c.trim()));
@@ -95,11 +96,22 @@ export async function importDossiers(content: string | Uint8Array, options: Impo
     if (ParValidationError.isInstance(e)) throw e;
     throw new ParValidationError('dossier import', [{ path: ['content'], code: 'unreadable', message: `Not a readable ${o.format.toUpperCase()} file: ${(e as Error).message}` }]);
   }
+  return parseDossierExport({ source: o.source, dossiers: dossierInputs(rows, o.mapping) });
+}
+
+/** The rows of a sheet (each cell as the spreadsheet stored it) as the text of each cell, as {@link importDossiers} reads them. */
+export const textRows = (rows: readonly (readonly unknown[])[]): string[][] => rows.map((r) => Array.from(r, cellText));
+
+/**
+ * The dossiers of an export's rows (the header first), as the options file holds them (instants as text), each
+ * checked against the dossier schema; throws `ParValidationError` naming every problem at `['row', n, header]`.
+ */
+export function dossierInputs(rows: readonly string[][], mapping: ImportOptions['mapping']): Record<string, unknown>[] {
   const issues = new IssueList();
   const header = rows[0] ?? [];
   const column = new Map<ImportField, number>();
   for (const field of IMPORT_FIELDS) {
-    const names = o.mapping?.[field] ?? DEFAULT_COLUMN_MAPPING[field];
+    const names = mapping?.[field] ?? DEFAULT_COLUMN_MAPPING[field];
     const i = header.findIndex((h) => names.includes(h));
     if (i >= 0) column.set(field, i);
     else if (REQUIRED.includes(field)) issues.add(['row', 1], 'missing_column', `No column for ${field}: expected one of ${names.map((n) => `"${n}"`).join(', ')}`);
@@ -107,7 +119,7 @@ export async function importDossiers(content: string | Uint8Array, options: Impo
   issues.throwIfAny('dossier import');
   const headerOf = (field: ImportField) => header[column.get(field)!]!;
   const values = DEFAULT_COLUMN_MAPPING.values;
-  const dossiers: unknown[] = [];
+  const dossiers: Record<string, unknown>[] = [];
   const seen = new Map<string, number>();
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r]!;
@@ -217,5 +229,5 @@ export async function importDossiers(content: string | Uint8Array, options: Impo
     dossiers.push(input);
   }
   issues.throwIfAny('dossier import');
-  return parseDossierExport({ source: o.source, dossiers });
+  return dossiers;
 }

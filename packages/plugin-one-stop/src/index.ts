@@ -37,4 +37,5 @@ export { classifyOutcome, dossierAppointment, dossierFigures, dossierOutcomes, t
 export { reconcileDossiers, type DossierReconciliation } from './reconcile.js';
 export { DEFAULT_COLUMN_MAPPING, IMPORT_FIELDS, importDossiers, type ImportField, type ImportOptions } from './import.js';
 export { ONE_STOP_FRAGMENTS } from './framework-fragments.js';
+export { ONE_STOP_IMPORTERS } from './importers.js';
 export { createOneStopPlugin, type OneStopDependencies } from './plugin.js';

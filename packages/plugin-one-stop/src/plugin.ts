@@ -7,8 +7,10 @@ import { CHECKS, findingsOf, type CheckEnv, type RawFinding } from './checks.js'
 import { viewOf, type DossierView } from './evaluate.js';
 import { ratesOf, sumCounts, tallyDossiers, type Rate } from './figures.js';
 import { ONE_STOP_FRAGMENTS } from './framework-fragments.js';
+import { ONE_STOP_IMPORTERS } from './importers.js';
 import { reconcile } from './reconcile.js';
 import { OneStopOptionsSchema, type OneStopConfig, type OneStopOptions } from './records.js';
+import { oneStopReportSections } from './report-sections.js';
 import { OSS_RULES, type OssRuleVersion } from './rules.js';
 
 /** What the plugin counts deadlines with; the default is `defaultCalendar()` of `@par/calendar`. */
@@ -72,7 +74,9 @@ function present(f: RawFinding, unitId: string, subject: { kind: string; id: str
  * procedures of that level, dossiers of the unit and the units under it), `oneStop.onTimeRate`,
  * `oneStop.lateApologyRate`, `oneStop.digitisationRate`, `oneStop.reuseRate`, `oneStop.onlineShare`,
  * `oneStop.postalShare`, `oneStop.onlinePaymentShare` and `oneStop.satisfactionRate` (percentages; `undefined` when
- * nothing is counted), with framework fragments binding them (3.3.2-3.3.4, 3.4.1-3.4.2, 7.2.1-7.2.2). Throws
+ * nothing is counted), with framework fragments binding them (3.3.2-3.3.4, 3.4.1-3.4.2, 7.2.1-7.2.2); its importer
+ * reads a one-stop system's dossier export ({@link ONE_STOP_IMPORTERS}) and its report section gives the on-time
+ * figures per unit (section `on-time`). Throws
  * `ParValidationError` naming every problem of the options and dependencies by path; every check and metric refuses
  * a context that is not a valid one.
  */
@@ -147,5 +151,6 @@ export function createOneStopPlugin(options: OneStopOptions, dependencies: OneSt
     metric('oneStop.satisfactionRate', 'Tỷ lệ đánh giá hài lòng (%)', 'Satisfied ratings (%)', (r) => r.satisfactionRate),
   ];
   const frameworkFragments: FrameworkNode[] = ONE_STOP_FRAGMENTS.map((n) => structuredClone(n) as FrameworkNode);
-  return { specificationVersion: 'v1', name: 'one-stop', version: '0.0.0', configSchema: OneStopOptionsSchema, config: options, checks, metricProviders, frameworkFragments };
+  const reportSections = oneStopReportSections({ dossiersOf: (unitId) => (byUnit.get(unitId) ?? []).map((v) => v.dossier), procedures, appoint, config: o });
+  return { specificationVersion: 'v1', name: 'one-stop', version: '0.0.0', configSchema: OneStopOptionsSchema, config: options, checks, metricProviders, frameworkFragments, importers: ONE_STOP_IMPORTERS, reportSections };
 }
