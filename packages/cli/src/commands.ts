@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { periodRange } from '@par/calendar';
 import { explain, figureFormat, gapAnalysis, labelText, resultsToCsv, resultsToJson, type Finding } from '@par/core';
 import { lifecycles, score } from './analysis.js';
 import { pad, periodEnd, today, tr, UsageError, unitName, type CommandContext } from './context.js';
@@ -91,9 +92,14 @@ export function directivesCommand(ctx: CommandContext, now: Date): void {
   }
 }
 
-/** The plugins' findings for a period at `now`, on every unit existing then (the workspace's plugins loaded). */
+/**
+ * The plugins' findings for a period at `now`, on every unit that existed on some day of the period up to `now`
+ * (a district body dissolved on 1 July 2025 still answers for 2025's first half), the workspace's plugins loaded.
+ */
 export async function findings(ctx: CommandContext, period: string, now: Date): Promise<Finding[]> {
-  const unitIds = ctx.ws.registry.at(today(now) < periodEnd(period) ? today(now) : periodEnd(period)).units.map((u) => u.id);
+  const last = today(now) < periodEnd(period) ? today(now) : periodEnd(period);
+  const first = periodRange(period).start;
+  const unitIds = ctx.ws.registry.units.filter((u) => u.validFrom <= last && (u.validTo === undefined || u.validTo >= first)).map((u) => u.id);
   if (!ctx.ws.par) throw new Error('The workspace was loaded without its plugins');
   return ctx.ws.par.runChecks({ unitIds, period, now });
 }

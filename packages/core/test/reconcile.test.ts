@@ -86,7 +86,8 @@ describe('reconciling a real published table', () => {
     // printed with other spacing around the punctuation: still the same alias
     const r = reconcile(items, { rows: [{ unit: 'Sở VH,TT & DL', items: { '1': 9, '2': 9 } }, { unit: 'sở vhttdl', items: { '1': 8, '2': 9 } }] }, { units: doc.units });
     expect(r.corrected.map((c) => [c.unitId, c.total])).toEqual([['svhttdl', 18], ['svhttdl', 17]]);
-    expect(r.discrepancies).toEqual([]);
+    // both aliases are one unit, so the second row is that unit printed twice
+    expect(r.discrepancies.map((d) => [d.unitId, d.kind, d.expected])).toEqual([['svhttdl', 'duplicateUnit', 'row 1']]);
     expect(() => parseUnits({ units: [{ ...doc.units[1], parentId: undefined, aliases: ['\u001b[2J'] }] })).toThrow('control characters');
   });
 
@@ -97,6 +98,16 @@ describe('reconciling a real published table', () => {
       ['Sở Tài  chính', 'ambiguousUnit', 'stc, stc2'],
       ['Sở KH & ĐT', 'unknownUnit', undefined],
     ]);
+  });
+
+  it('names a unit printed twice in one section (under its name and under an alias)', () => {
+    // two rows for Sở VH: ranked 1 and 2 against each other, which no corrected table can say
+    const rows = [
+      { no: 1, unit: 'Sở Văn hóa, Thể thao và Du lịch', items: { '1': 9, '2': 9 } },
+      { no: 2, unit: 'Sở Nội vụ', items: { '1': 8, '2': 8 } },
+      { no: 3, unit: 'Sở VH, TT & DL', items: { '1': 7, '2': 7 } },
+    ];
+    expect(reconcile(items, { rows }, { units }).discrepancies.map((d) => [d.no, d.unitId, d.kind, d.expected])).toEqual([[3, 'svhttdl', 'duplicateUnit', 'row 1']]);
   });
 
   it('refuses a class with thresholds in both percent and points, a malformed rank and bad unit options', () => {

@@ -134,6 +134,9 @@ describe('every id and count argument refuses what it cannot honour', () => {
     expect(refusedAt(() => assignmentsOf(copy, { registry }))).toEqual(['document']);
     expect(refusedAt(() => expandOccurrences(copy.items[0], '2022-01-01', '2022-12-31'))).toEqual(['item']);
     expect(refusedAt(() => assignmentsOf(doc, { registry: { get: () => undefined } as never }))).toEqual(['options.registry']);
+    // a spread copies the registry's own fields but not its methods: refused, not a TypeError
+    expect(refusedAt(() => assignmentsOf(doc, { registry: { ...registry } }))).toEqual(['options.registry']);
+    expect(refusedAt(() => whoAnswers(doc, '(1)', '2022-10-01', { registry: { ...registry } }))).toEqual(['options.registry']);
     expect(refusedAt(() => assignmentsOf(doc, null as never))).toEqual(['options']);
     expect(refusedAt(() => expandOccurrences(doc.items[0]!, '2022-12-31', '2022-01-01'))).toEqual(['to']);
   });

@@ -1,3 +1,5 @@
+import { ParValidationError } from '@par/calendar';
+import { isParsed } from '../shared/parsed.js';
 import type { ChannelId, Framework, FrameworkNode } from './framework-schema.js';
 
 /** A node with where it sits in its framework. */
@@ -12,8 +14,20 @@ export interface IndexedNode {
   readonly isLeaf: boolean;
 }
 
-/** Every node of a framework by code, in document order (depth first). */
+/** Throws unless `framework` is the object `parseFramework` or `deriveFramework` returned. */
+function checkFramework(fn: string, framework: unknown): void {
+  if (!isParsed(framework)) {
+    const message = 'Expected a framework returned by parseFramework (or deriveFramework), not a plain object: pass the document through parseFramework first';
+    throw new ParValidationError(`arguments of ${fn}`, [{ path: ['framework'], code: 'not_parsed', message }]);
+  }
+}
+
+/**
+ * Every node of a framework by code, in document order (depth first). Throws `ParValidationError` (`not_parsed`)
+ * for a framework that did not come from `parseFramework` or `deriveFramework`.
+ */
 export function indexFramework(framework: Framework): ReadonlyMap<string, IndexedNode> {
+  checkFramework('indexFramework', framework);
   const out = new Map<string, IndexedNode>();
   const walk = (node: FrameworkNode, parentCode: string | undefined, depth: number, inherited: ChannelId | undefined) => {
     const channel = node.channel ?? inherited ?? 'appraised';
@@ -25,7 +39,8 @@ export function indexFramework(framework: Framework): ReadonlyMap<string, Indexe
   return out;
 }
 
-/** The leaves of a framework (the nodes that are actually scored), in document order. */
+/** The leaves of a framework (the nodes that are actually scored), in document order. Refuses a framework as {@link indexFramework} does. */
 export function leavesOf(framework: Framework): FrameworkNode[] {
+  checkFramework('leavesOf', framework);
   return [...indexFramework(framework).values()].filter((n) => n.isLeaf).map((n) => n.node);
 }

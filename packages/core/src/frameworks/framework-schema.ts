@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParValidationError } from '@par/calendar';
 import { IdSchema, KindNameSchema } from '../shared/identifiers.js';
 import { LabelSchema, type Label } from '../shared/label.js';
 import { LegalBasisSchema, VerificationSchema, type LegalBasis, type Verification } from '../shared/legal-basis.js';
@@ -105,15 +106,27 @@ export const RoundingSchema = z.strictObject({
 /** How results are rounded, once, at the edge (published tables: 3 decimals for points, 2 for percentages). */
 export interface Rounding extends z.output<typeof RoundingSchema> {}
 
-function ruleUnion(extraRules: readonly RuleKindSchema[]): z.ZodType<AnyScoringRule> {
-  return z.discriminatedUnion('kind', [...BUILT_IN_RULE_SCHEMAS, ...extraRules]) as unknown as z.ZodType<AnyScoringRule>;
+function ruleUnion(fn: string, extraRules: readonly RuleKindSchema[]): z.ZodType<AnyScoringRule> {
+  try {
+    if (!Array.isArray(extraRules)) throw new TypeError('not a list');
+    // zod finds a duplicate kind only when it first parses, with an Error: check here
+    const kinds = [...BUILT_IN_RULE_SCHEMAS, ...extraRules].map((r) => (r as Partial<RuleKindSchema> | null)?.shape?.kind?.value);
+    if (kinds.some((k) => typeof k !== 'string') || new Set(kinds).size !== kinds.length) throw new TypeError('kinds');
+    return z.discriminatedUnion('kind', [...BUILT_IN_RULE_SCHEMAS, ...extraRules]) as unknown as z.ZodType<AnyScoringRule>;
+  } catch {
+    const message = 'Expected a list of zod object schemas, each with a literal `kind` no other rule kind uses';
+    throw new ParValidationError(`arguments of ${fn}`, [{ path: ['extraRules'], code: 'invalid_rule_schemas', message }]);
+  }
 }
 
 const YearsSchema = z.strictObject({ from: z.int().min(1990).max(2200), to: z.int().min(1990).max(2200).optional() });
 
-/** Builds the framework schema, with extra rule kinds added to the built-in ones. */
+/**
+ * Builds the framework schema, with extra rule kinds added to the built-in ones. Throws `ParValidationError`
+ * (`invalid_rule_schemas`) for extra rules that are not a list of zod objects with distinct literal `kind`s.
+ */
 export function makeFrameworkSchema(extraRules: readonly RuleKindSchema[] = []) {
-  const rule = ruleUnion(extraRules);
+  const rule = ruleUnion('makeFrameworkSchema', extraRules);
   return z.strictObject({
     id: IdSchema,
     version: z.string().trim().min(1),
@@ -150,7 +163,7 @@ export interface Framework extends Omit<z.output<typeof FrameworkSchema>, 'nodes
 }
 
 function makeDerivationOperationSchema(extraRules: readonly RuleKindSchema[]) {
-  const rule = ruleUnion(extraRules);
+  const rule = ruleUnion('makeFrameworkDerivationSchema', extraRules);
   const node = nodeSchema(rule);
   return z.discriminatedUnion('op', [
     z.strictObject({ op: z.literal('exclude'), code: z.string().min(1) }),
@@ -180,7 +193,7 @@ function makeDerivationOperationSchema(extraRules: readonly RuleKindSchema[]) {
   ]);
 }
 
-/** Builds the framework-derivation schema, with extra rule kinds. */
+/** Builds the framework-derivation schema, with extra rule kinds. Refuses extra rules as {@link makeFrameworkSchema} does. */
 export function makeFrameworkDerivationSchema(extraRules: readonly RuleKindSchema[] = []) {
   return z.strictObject({
     id: IdSchema,

@@ -35,7 +35,8 @@ export interface PrototypeWatch {
 export function watchPrototypes(): PrototypeWatch {
   const before: (readonly [string, object, Shape])[] = [];
   for (let i = 0; i < WATCHED.length; i++) {
-    const [name, o] = WATCHED[i]!;
+    const name = WATCHED[i]![0];
+    const o = WATCHED[i]![1]; // indexes, not destructuring: a plugin may have replaced Array.prototype[Symbol.iterator]
     const props = new Map<PropertyKey, PropertyDescriptor>();
     const keys = ownKeys(o);
     for (let k = 0; k < keys.length; k++) props.set(keys[k]!, getOwnPropertyDescriptor(o, keys[k]!)!);
@@ -46,7 +47,9 @@ export function watchPrototypes(): PrototypeWatch {
       const changes: string[] = [];
       const note = (change: string) => (changes[changes.length] = change);
       for (let i = 0; i < before.length; i++) {
-        const [name, o, was] = before[i]!;
+        const name = before[i]![0];
+        const o = before[i]![1];
+        const was = before[i]![2];
         if (getPrototypeOf(o) !== was.proto) {
           note(`${name}'s prototype replaced`);
           setPrototypeOf(o, was.proto);

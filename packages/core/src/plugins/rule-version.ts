@@ -1,4 +1,4 @@
-import type { CivilDate } from '@par/calendar';
+import { CivilDateSchema, ParValidationError, type CivilDate, type ParIssue } from '@par/calendar';
 import type { LegalBasis } from '../shared/legal-basis.js';
 
 /**
@@ -13,7 +13,16 @@ export interface RuleVersion<Params> {
   readonly params: Params;
 }
 
-/** The version of a rule in force on a case's reference date, or `undefined` when none was. */
+/**
+ * The version of a rule in force on a case's reference date, or `undefined` when none was. Throws
+ * `ParValidationError` for `versions` that is not a list or a `referenceDate` that is not a real date.
+ */
 export function ruleInForce<Params>(versions: readonly RuleVersion<Params>[], referenceDate: CivilDate): RuleVersion<Params> | undefined {
+  if (!Array.isArray(versions) || !CivilDateSchema.safeParse(referenceDate).success) {
+    const issues: ParIssue[] = [];
+    if (!Array.isArray(versions)) issues.push({ path: ['versions'], code: 'invalid_argument', message: 'Expected a list of rule versions' });
+    if (!CivilDateSchema.safeParse(referenceDate).success) issues.push({ path: ['referenceDate'], code: 'invalid_date', message: `Expected a real date YYYY-MM-DD, got ${JSON.stringify(referenceDate)}` });
+    throw new ParValidationError('arguments of ruleInForce', issues);
+  }
   return versions.find((v) => v.effectiveFrom <= referenceDate && (v.effectiveTo === undefined || referenceDate <= v.effectiveTo));
 }

@@ -105,7 +105,8 @@ export interface Discrepancy {
     | 'bandMismatch'
     | 'incompleteRow'
     | 'unknownUnit'
-    | 'ambiguousUnit';
+    | 'ambiguousUnit'
+    | 'duplicateUnit';
   readonly code?: string;
   readonly printed?: number | string;
   readonly expected?: number | string;
@@ -205,10 +206,15 @@ export function reconcile(framework: Framework | unknown, table: unknown, option
   }
   const decimals = list.percentDecimals;
   const out: Discrepancy[] = [];
+  const firstRow = new Map<string, string>();
   const rows = t.rows.map((row, r) => {
     const matches = [...(names.get(norm(row.unit)) ?? [])];
     const unitId = matches.length === 1 ? matches[0] : undefined;
     const at = { row: r, ...(row.no !== undefined && { no: row.no }), ...(row.section !== undefined && { section: row.section }), unit: row.unit, ...(unitId && { unitId }) };
+    const key = unitId ?? norm(row.unit);
+    const first = firstRow.get(key);
+    if (first !== undefined) out.push({ ...at, kind: 'duplicateUnit', expected: first, message: `"${row.unit}" is the unit already printed at ${first}` });
+    else firstRow.set(key, `row ${row.no ?? r + 1}`);
     if (options.units && matches.length === 0) out.push({ ...at, kind: 'unknownUnit', message: `"${row.unit}" matches no unit's name or alias` });
     if (matches.length > 1) out.push({ ...at, kind: 'ambiguousUnit', expected: matches.join(', '), message: `"${row.unit}" matches several units: ${matches.join(', ')}` });
     const printed = new Map<string, number | null>();

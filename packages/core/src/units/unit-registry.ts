@@ -109,7 +109,10 @@ export function isUnitRegistry(value: unknown): value is UnitRegistry {
 }
 
 class Registry implements UnitRegistry {
-  readonly [REGISTRY] = true;
+  /** On the prototype, so a spread or a JSON copy (which has no methods) is not a registry. */
+  get [REGISTRY](): true {
+    return true;
+  }
   private readonly byId: Map<string, Unit>;
   private readonly forward = new Map<string, LineageEdge[]>();
   private readonly backward = new Map<string, LineageEdge[]>();
