@@ -1,6 +1,6 @@
 import { assignmentsOf, computeIndex, createIndexEngine, type Framework, type IndexResultSet } from '@par/core';
 import { createLifecycle, lifecycleInputs, type AssignmentInput, type AssignmentState } from '@par/lifecycle';
-import { defaultCalendar, ParValidationError } from '@par/calendar';
+import { defaultCalendar, ParValidationError, toVietnamTime, type ParIssue } from '@par/calendar';
 import { periodEnd, UsageError, type CommandContext } from './context.js';
 import { progress } from './progress.js';
 import { WorkspaceError, type FileProblem } from './workspace.js';
@@ -61,6 +61,12 @@ export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documen
       if (changed.length > 0) {
         problems.push({ file: 'lifecycleLogs', issue: { path: [input.id, 'input'], code: 'log_input_mismatch', message: `The log records ${changed.join(', ')} unlike the directive and the unit registry` } });
       }
+      const misdated = log ? misdatedEntries(log.entries, doc.signedOn, now).map((issue) => ({ ...issue, path: [input.id, 'entries', ...issue.path] })) : [];
+      if (misdated.length > 0) {
+        for (const issue of misdated) problems.push({ file: 'lifecycleLogs', issue });
+        bar.tick();
+        continue;
+      }
       let state;
       try {
         state = log ? lifecycle.replay(input, log.entries) : lifecycle.start(input);
@@ -83,6 +89,20 @@ export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documen
   for (const id of logged.keys()) problems.push({ file: 'lifecycleLogs', issue: { path: [id], code: 'unknown_assignment', message: 'No assignment of the directives has this id' } });
   if (problems.length > 0) throw new WorkspaceError(problems);
   return states;
+}
+
+/**
+ * Entries dated after `now` (a report "from 2099") or before the directive was signed: a log cannot know the future
+ * nor answer a directive not yet issued. Malformed instants are left to `replay`'s schema check.
+ */
+function misdatedEntries(entries: readonly { event: { at: string } }[], signedOn: string, now: Date): ParIssue[] {
+  return entries.flatMap((e, i) => {
+    const t = Date.parse(e.event.at);
+    if (!Number.isFinite(t)) return [];
+    if (t > now.getTime()) return [{ path: [i, 'event', 'at'], code: 'entry_after_now', message: `Dated ${e.event.at}, after now (${now.toISOString()})` }];
+    if (toVietnamTime(t).date < signedOn) return [{ path: [i, 'event', 'at'], code: 'entry_before_directive', message: `Dated ${e.event.at}, before the directive was signed on ${signedOn}` }];
+    return [];
+  });
 }
 
 /** The fields of a log's recorded input that differ from the trusted one. */
