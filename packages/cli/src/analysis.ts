@@ -61,7 +61,7 @@ export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documen
       if (changed.length > 0) {
         problems.push({ file: 'lifecycleLogs', issue: { path: [input.id, 'input'], code: 'log_input_mismatch', message: `The log records ${changed.join(', ')} unlike the directive and the unit registry` } });
       }
-      const misdated = log ? misdatedEntries(log.entries, doc.signedOn, now).map((issue) => ({ ...issue, path: [input.id, 'entries', ...issue.path] })) : [];
+      const misdated = log ? misdatedEntries(log.entries, doc.signedOn).map((issue) => ({ ...issue, path: [input.id, 'entries', ...issue.path] })) : [];
       if (misdated.length > 0) {
         for (const issue of misdated) problems.push({ file: 'lifecycleLogs', issue });
         bar.tick();
@@ -69,7 +69,7 @@ export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documen
       }
       let state;
       try {
-        state = log ? lifecycle.replay(input, log.entries) : lifecycle.start(input);
+        state = log ? lifecycle.replay(input, asAt(log.entries, now)) : lifecycle.start(input);
       } catch (e) {
         if (!ParValidationError.isInstance(e)) throw e;
         // an entry that does not apply (edited, forged, or written before the directive or the data changed) is bad input
@@ -92,17 +92,22 @@ export function lifecycles(ctx: CommandContext, now: Date, resultsFor?: (documen
 }
 
 /**
- * Entries dated after `now` (a report "from 2099") or before the directive was signed: a log cannot know the future
- * nor answer a directive not yet issued. Malformed instants are left to `replay`'s schema check.
+ * Entries dated before the directive was signed: a log cannot answer a directive not yet issued. Malformed instants
+ * are left to `replay`'s schema check.
  */
-function misdatedEntries(entries: readonly { event: { at: string } }[], signedOn: string, now: Date): ParIssue[] {
+function misdatedEntries(entries: readonly { event: { at: string } }[], signedOn: string): ParIssue[] {
   return entries.flatMap((e, i) => {
     const t = Date.parse(e.event.at);
-    if (!Number.isFinite(t)) return [];
-    if (t > now.getTime()) return [{ path: [i, 'event', 'at'], code: 'entry_after_now', message: `Dated ${e.event.at}, after now (${now.toISOString()})` }];
-    if (toVietnamTime(t).date < signedOn) return [{ path: [i, 'event', 'at'], code: 'entry_before_directive', message: `Dated ${e.event.at}, before the directive was signed on ${signedOn}` }];
-    return [];
+    return Number.isFinite(t) && toVietnamTime(t).date < signedOn
+      ? [{ path: [i, 'event', 'at'], code: 'entry_before_directive', message: `Dated ${e.event.at}, before the directive was signed on ${signedOn}` }]
+      : [];
   });
+}
+
+/** The log as it stood at `now`: its entries up to the first one dated later (the board "as at" a date). */
+function asAt<T extends { event: { at: string } }>(entries: readonly T[], now: Date): readonly T[] {
+  const later = entries.findIndex((e) => Date.parse(e.event.at) > now.getTime());
+  return later === -1 ? entries : entries.slice(0, later);
 }
 
 /** The fields of a log's recorded input that differ from the trusted one. */
