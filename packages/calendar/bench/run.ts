@@ -2,7 +2,7 @@
 // same run. Figures, not a test.
 import { runBenchmarks, type BenchTask } from '../../../bench.shared.js';
 import { astronomicalLunarToSolar, astronomicalSolarToLunar } from '../src/lunar-astronomy.js';
-import { createCalendar, DEFAULT_HOLIDAY_LAYERS, defaultCalendar, fromDayNumber, lunarToSolar, solarToLunar, toDayNumber, type LunarDate } from '../src/index.js';
+import { createCalendar, DEFAULT_HOLIDAY_LAYERS, defaultCalendar, fromDayNumber, lunarToSolar, solarToLunar, toDayNumber, type LunarDate } from '@par/calendar';
 
 const calendar = defaultCalendar();
 const start = toDayNumber('2022-01-01');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   computeIndex,
@@ -7,10 +8,11 @@ import {
   parseAssessment,
   parseFramework,
   toMicro,
+  type Assessment,
   type ScoringRule,
 } from '../src/index.js';
 import { miniFramework, problems } from './fixtures.js';
-import { again, assess, full, mini, u1 } from './scoring-fixtures.js';
+import { again, assess, full, mini, selfScored, u1 } from './scoring-fixtures.js';
 
 const rule = (code: string) => mini.nodes.flatMap((n) => [n, ...(n.children ?? [])]).find((n) => n.code === code)!.rule as ScoringRule;
 
@@ -265,5 +267,40 @@ describe('parsing assessments against their framework', () => {
       ['entries.0.imported.points', 'step_mismatch'],
     ]);
     expect(problems(() => parseAssessment({ ...bad, framework: { id: 'mini', version: '0' }, entries: [] }, mini))).toEqual([['framework', 'framework_mismatch']]);
+  });
+});
+
+describe('the index engine, one change at a time or many', () => {
+  it('ranks as a full computation after any sequence of sets, removals and reads (property)', () => {
+    // 60 units, each with 5 versions scoring 0 to 0.2 on 1.2: many ties; more than 32 changes between two reads
+    // rank the group by one sort, fewer move units one by one, and both must give computeIndex's ranking
+    const POINTS = [0, 0.05, 0.1, 0.15, 0.2];
+    const versions = Array.from({ length: 60 }, (_, u) => POINTS.map((p) => assess(`U${u}`, selfScored(p))));
+    const unit = fc.integer({ min: 0, max: 59 });
+    const op = fc.oneof(
+      { arbitrary: fc.record({ set: unit, version: fc.integer({ min: 0, max: 4 }) }), weight: 10 },
+      { arbitrary: fc.record({ remove: unit }), weight: 3 },
+      { arbitrary: fc.record({ read: unit }), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300, size: 'max' }), (ops) => {
+        const engine = createIndexEngine(mini);
+        const current = new Map<string, Assessment>();
+        for (const o of ops) {
+          if ('set' in o) {
+            engine.set(versions[o.set]![o.version]!);
+            current.set(`U${o.set}`, versions[o.set]![o.version]!);
+          } else if ('remove' in o) {
+            engine.remove(`U${o.remove}`);
+            current.delete(`U${o.remove}`);
+          } else {
+            const expected = current.size === 0 ? undefined : computeIndex(mini, [...current.values()]).get(`U${o.read}`);
+            expect(engine.result(`U${o.read}`)?.rank).toBe(expected?.rank);
+          }
+        }
+        expect(engine.results().results).toEqual(current.size === 0 ? [] : computeIndex(mini, [...current.values()]).results);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

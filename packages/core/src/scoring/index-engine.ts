@@ -106,9 +106,17 @@ export function checkIndexOptions(args: ArgumentCheck, options: unknown): void {
   args.oneOf(options.tieBreak, ['options', 'tieBreak'], ['shared', 'appraisedPoints', 'finalPoints']);
 }
 
+/** At most this many units set or removed since a group was ranked are moved one by one; more are ranked by a sort. */
+const FEW_CHANGES = 32;
+
 class Engine implements IndexEngine {
   private readonly states = new Map<string, UnitState>();
+  /** Each peer group's units in rank order: every unit set and ranked, and units removed since (see `stale`). */
   private readonly groups = new Map<string, UnitState[]>();
+  /** Units set since their peer group was last ranked: ranked together when a rank is next needed. */
+  private readonly pending = new Map<string, Set<UnitState>>();
+  /** Units removed (or replaced) while still in their group's ranked list: taken out with the pending ones. */
+  private readonly stale = new Map<string, UnitState[]>();
   private readonly scratch: LeafScratch;
   private readonly units: ReadonlyMap<string, UnitFacts>;
   private metrics = new Map<string, Map<string, RuleInput>>();
@@ -164,9 +172,8 @@ class Engine implements IndexEngine {
     issues.throwIfAny('index computation');
     this.remove(a.unitId);
     this.states.set(a.unitId, state);
-    const list = this.groups.get(state.group) ?? [];
-    this.groups.set(state.group, list);
-    list.splice(this.lowerBound(list, state, false), 0, state);
+    const pending = this.pending.get(state.group) ?? new Set();
+    this.pending.set(state.group, pending.add(state));
   }
 
   /** A unit's state; a leaf not scored after the draft is a problem at `assessments[index]` (or `assessment`). */
@@ -206,8 +213,37 @@ class Engine implements IndexEngine {
     const old = this.states.get(unitId);
     if (!old) return;
     this.states.delete(unitId);
-    const list = this.groups.get(old.group)!;
-    list.splice(this.lowerBound(list, old, false), 1);
+    if (this.pending.get(old.group)?.delete(old)) return;
+    const stale = this.stale.get(old.group) ?? [];
+    this.stale.set(old.group, stale);
+    stale.push(old);
+  }
+
+  /**
+   * Brings a peer group's ranked list up to date with the units set and removed since: a few are moved one by one
+   * (a binary search each), many at once are ranked by one sort, so that setting n units one after another costs
+   * n log n, not n².
+   */
+  private ranked(group: string): UnitState[] {
+    const list = this.groups.get(group) ?? [];
+    this.groups.set(group, list);
+    const pending = this.pending.get(group);
+    const stale = this.stale.get(group);
+    const changes = (pending?.size ?? 0) + (stale?.length ?? 0);
+    if (changes === 0) return list;
+    if (changes <= FEW_CHANGES) {
+      for (const s of stale ?? []) list.splice(this.lowerBound(list, s, false), 1);
+      for (const s of pending ?? []) list.splice(this.lowerBound(list, s, false), 0, s);
+    } else {
+      let kept = 0;
+      for (const s of list) if (this.states.get(s.assessment.unitId) === s) list[kept++] = s;
+      list.length = kept;
+      for (const s of pending ?? []) list.push(s);
+      list.sort((x, y) => this.compare(x, y, false));
+    }
+    pending?.clear();
+    stale?.splice(0);
+    return list;
   }
 
   /**
@@ -241,7 +277,7 @@ class Engine implements IndexEngine {
 
   /** Competition rank: one more than the number of units strictly ahead in the peer group. */
   private rankOf(s: UnitState): number | null {
-    return s.applicableMicro === 0 ? null : this.lowerBound(this.groups.get(s.group)!, s, true) + 1;
+    return s.applicableMicro === 0 ? null : this.lowerBound(this.ranked(s.group), s, true) + 1;
   }
 
   result(unitId: string): IndexResult | undefined {
@@ -255,8 +291,8 @@ class Engine implements IndexEngine {
     // Ranks are computed now; result objects are built on first access.
     const order: UnitState[] = [];
     const ranks: (number | null)[] = [];
-    for (const group of [...this.groups.keys()].sort()) {
-      const list = this.groups.get(group)!;
+    for (const group of [...new Set([...this.groups.keys(), ...this.pending.keys()])].sort()) {
+      const list = this.ranked(group);
       let rank: number | null = null;
       for (let i = 0; i < list.length; i++) {
         const s = list[i]!;

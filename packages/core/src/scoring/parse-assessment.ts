@@ -1,5 +1,5 @@
 import { indexFramework, type IndexedNode } from '../frameworks/framework-index.js';
-import type { Framework } from '../frameworks/framework-schema.js';
+import type { Framework, FrameworkNode } from '../frameworks/framework-schema.js';
 import { toMicro } from '../shared/points.js';
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { AssessmentSchema, type Assessment } from './assessment-schema.js';
@@ -32,9 +32,55 @@ export function parseAssessment(input: unknown, framework: Framework): Assessmen
 
 /** Freezes a checked assessment, compiles it once for the engine and marks it as parsed. */
 export function sealAssessment(a: Assessment, framework: Framework): Assessment {
+  shareEmptyLists(a);
   deepFreeze(a);
   compileEntries(compileFramework(framework), a.entries);
   return markParsed(a);
+}
+
+/** What the checks need of a framework: its index and the leaves every assessment past `draft` scores. */
+interface FrameworkFacts {
+  readonly index: ReadonlyMap<string, IndexedNode>;
+  readonly required: readonly string[];
+}
+
+const facts = new WeakMap<Framework, FrameworkFacts>();
+
+/** The {@link FrameworkFacts} of a framework, worked out once per parsed (frozen) framework. */
+function factsOf(framework: Framework): FrameworkFacts {
+  const hit = facts.get(framework);
+  if (hit) return hit;
+  const index = indexFramework(framework);
+  // Leaves that apply to some unit kinds or tags only, and leaves scored from a metric, are checked by the engine,
+  // which knows the unit and the metrics.
+  const unitDependent = (n: IndexedNode | undefined): boolean =>
+    !!n && (!!n.node.applicability?.unitKinds || !!n.node.applicability?.tags || unitDependent(n.parentCode === undefined ? undefined : index.get(n.parentCode)));
+  const required = [...index.values()].filter((n) => n.isLeaf && !n.node.metric && !unitDependent(n)).map((n) => n.node.code);
+  const result = { index, required };
+  if (Object.isFrozen(framework)) facts.set(framework, result);
+  return result;
+}
+
+/** Why `points` cannot be given on `node` (above its maximum, or off its manual `step`), or `undefined`. */
+function pointsProblem(points: number, node: FrameworkNode, step: number | undefined): { code: string; message: string } | undefined {
+  if (toMicro(points) > toMicro(node.maxPoints)) return { code: 'points_above_max', message: `${points} is above the maximum ${node.maxPoints} of "${node.code}"` };
+  if (step !== undefined && toMicro(points) % toMicro(step) !== 0) return { code: 'step_mismatch', message: `${points} is not a multiple of the step ${step}` };
+  return undefined;
+}
+
+/** One frozen empty list, held once for every empty list of every parsed assessment (the schema's defaults make one each). */
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** Puts {@link EMPTY} in place of each empty list of an assessment about to be frozen: its evidence, rounds and references. */
+function shareEmptyLists(a: Assessment): void {
+  type Lists = { evidence: readonly unknown[]; entries: { appraisals: readonly unknown[]; self?: { evidence: readonly string[] }; explanation?: { evidence: readonly string[] } }[] };
+  const w = a as unknown as Lists;
+  if (w.evidence.length === 0) w.evidence = EMPTY;
+  for (const e of w.entries) {
+    if (e.appraisals.length === 0) e.appraisals = EMPTY;
+    if (e.self?.evidence.length === 0) e.self.evidence = EMPTY;
+    if (e.explanation?.evidence.length === 0) e.explanation.evidence = EMPTY;
+  }
 }
 
 /** The cross-checks of {@link parseAssessment}, adding problems to `issues` under `prefix`. */
@@ -49,68 +95,75 @@ export function checkAssessment(a: Assessment, framework: Framework, issues: Iss
     if (evidence.has(e.id)) issues.add(at('evidence', i, 'id'), 'duplicate_id', `Evidence id "${e.id}" is used twice`);
     evidence.add(e.id);
   });
-  const index = indexFramework(framework);
+  const { index, required } = factsOf(framework);
   const seen = new Set<string>();
   const scored = new Set<string>();
   const early = a.status === 'draft' || a.status === 'submitted';
-  a.entries.forEach((entry, i) => {
-    const p = (...rest: (string | number)[]) => at('entries', i, ...rest);
+  /** Adds a problem for each evidence reference of `part` (self, explanation) of entry `i` that is not listed. */
+  const checkRefs = (refs: readonly string[] | undefined, i: number, part: string) => {
+    refs?.forEach((id, k) => {
+      if (!evidence.has(id)) issues.add(at('entries', i, part, 'evidence', k), 'unknown_evidence', `Evidence "${id}" is not listed in the assessment's evidence`);
+    });
+  };
+  // one loop over the entries, without a closure per entry: paths are built only for the problems found
+  for (let i = 0; i < a.entries.length; i++) {
+    const entry = a.entries[i]!;
     const hit = index.get(entry.code);
-    if (!hit) return issues.add(p('code'), 'unknown_code', `No node "${entry.code}" in the framework`);
-    if (!hit.isLeaf) return issues.add(p('code'), 'not_a_leaf', `Node "${entry.code}" has children; score its leaves`);
-    if (seen.has(entry.code)) issues.add(p('code'), 'duplicate_entry', `Node "${entry.code}" is scored twice`);
+    if (!hit) {
+      issues.add(at('entries', i, 'code'), 'unknown_code', `No node "${entry.code}" in the framework`);
+      continue;
+    }
+    if (!hit.isLeaf) {
+      issues.add(at('entries', i, 'code'), 'not_a_leaf', `Node "${entry.code}" has children; score its leaves`);
+      continue;
+    }
+    if (seen.has(entry.code)) issues.add(at('entries', i, 'code'), 'duplicate_entry', `Node "${entry.code}" is scored twice`);
     seen.add(entry.code);
     const { node, channel } = hit;
     // Share the framework's string: the engine then matches codes by identity.
     (entry as { code: string }).code = node.code;
+    const { self, imported, appraisals } = entry;
     if (entry.notApplicable) {
-      if (!node.applicability?.notApplicableAllowed) issues.add(p('notApplicable'), 'not_applicable_refused', `Node "${entry.code}" may not be declared not applicable`);
-      if (entry.self || entry.imported || entry.appraisals.length > 0) {
-        issues.add(p('notApplicable'), 'not_applicable_with_scores', `Node "${entry.code}" is declared not applicable and scored at once`);
+      if (!node.applicability?.notApplicableAllowed) issues.add(at('entries', i, 'notApplicable'), 'not_applicable_refused', `Node "${entry.code}" may not be declared not applicable`);
+      if (self || imported || appraisals.length > 0) {
+        issues.add(at('entries', i, 'notApplicable'), 'not_applicable_with_scores', `Node "${entry.code}" is declared not applicable and scored at once`);
       }
     }
-    if (IMPORTED.has(channel) && entry.self) issues.add(p('self'), 'self_on_imported_channel', `Node "${entry.code}" is on the ${channel} channel, which is never self-scored`);
-    if (!IMPORTED.has(channel) && entry.imported) issues.add(p('imported'), 'imported_on_scored_channel', `Node "${entry.code}" is on the ${channel} channel; only survey and leadership points are imported`);
-    const max = toMicro(node.maxPoints);
+    if (IMPORTED.has(channel) && self) issues.add(at('entries', i, 'self'), 'self_on_imported_channel', `Node "${entry.code}" is on the ${channel} channel, which is never self-scored`);
+    if (!IMPORTED.has(channel) && imported) issues.add(at('entries', i, 'imported'), 'imported_on_scored_channel', `Node "${entry.code}" is on the ${channel} channel; only survey and leadership points are imported`);
     const step = node.rule?.kind === 'manual' ? (node.rule as { step?: number }).step : undefined;
-    const checkPoints = (points: number | undefined, path: (string | number)[]) => {
-      if (points === undefined) return;
-      if (toMicro(points) > max) issues.add(path, 'points_above_max', `${points} is above the maximum ${node.maxPoints} of "${entry.code}"`);
-      else if (step !== undefined && toMicro(points) % toMicro(step) !== 0) issues.add(path, 'step_mismatch', `${points} is not a multiple of the step ${step}`);
-    };
-    if (entry.notApplicable || entry.self?.points !== undefined || entry.self?.input !== undefined || entry.imported || entry.appraisals.length > 0) scored.add(entry.code);
-    checkPoints(entry.self?.points, p('self', 'points'));
-    checkPoints(entry.imported?.points, p('imported', 'points'));
-    entry.appraisals.forEach((r, k) => checkPoints(r.points, p('appraisals', k, 'points')));
-    if (entry.self?.input !== undefined && node.rule) {
-      const problem = uncheckedInputProblem(node.rule, entry.self.input);
-      if (problem) issues.add(p('self', 'input'), 'input_mismatch', problem);
+    if (entry.notApplicable || self?.points !== undefined || self?.input !== undefined || imported || appraisals.length > 0) scored.add(entry.code);
+    let wrong = self?.points === undefined ? undefined : pointsProblem(self.points, node, step);
+    if (wrong) issues.add(at('entries', i, 'self', 'points'), wrong.code, wrong.message);
+    wrong = imported === undefined ? undefined : pointsProblem(imported.points, node, step);
+    if (wrong) issues.add(at('entries', i, 'imported', 'points'), wrong.code, wrong.message);
+    for (let k = 0; k < appraisals.length; k++) {
+      wrong = pointsProblem(appraisals[k]!.points, node, step);
+      if (wrong) issues.add(at('entries', i, 'appraisals', k, 'points'), wrong.code, wrong.message);
     }
-    entry.appraisals.forEach((r, k) => {
-      const prev = entry.appraisals[k - 1];
-      if ((k === 0 && r.round !== 1) || (prev && r.round <= prev.round)) {
-        issues.add(p('appraisals', k, 'round'), 'appraisal_rounds', 'Appraisal rounds go 1, then 2, once each');
+    if (self?.input !== undefined && node.rule) {
+      const problem = uncheckedInputProblem(node.rule, self.input);
+      if (problem) issues.add(at('entries', i, 'self', 'input'), 'input_mismatch', problem);
+    }
+    for (let k = 0; k < appraisals.length; k++) {
+      const round = appraisals[k]!.round;
+      if ((k === 0 && round !== 1) || (k > 0 && round <= appraisals[k - 1]!.round)) {
+        issues.add(at('entries', i, 'appraisals', k, 'round'), 'appraisal_rounds', 'Appraisal rounds go 1, then 2, once each');
       }
-    });
-    if (early && (entry.appraisals.length > 0 || entry.explanation)) {
-      issues.add(p(entry.appraisals.length > 0 ? 'appraisals' : 'explanation'), 'status_mismatch', `An assessment in status "${a.status}" has no appraisal or explanation yet`);
     }
-    if (a.status === 'underAppraisal' && entry.appraisals.some((r) => r.round === 2)) {
-      issues.add(p('appraisals'), 'status_mismatch', 'Round 2 comes after the explanation; the assessment is still under appraisal (round 1)');
+    if (early && (appraisals.length > 0 || entry.explanation)) {
+      issues.add(at('entries', i, appraisals.length > 0 ? 'appraisals' : 'explanation'), 'status_mismatch', `An assessment in status "${a.status}" has no appraisal or explanation yet`);
     }
-    for (const [path, refs] of [[p('self', 'evidence'), entry.self?.evidence ?? []], [p('explanation', 'evidence'), entry.explanation?.evidence ?? []]] as const) {
-      refs.forEach((id, k) => {
-        if (!evidence.has(id)) issues.add([...path, k], 'unknown_evidence', `Evidence "${id}" is not listed in the assessment's evidence`);
-      });
+    if (a.status === 'underAppraisal' && appraisals.some((r) => r.round === 2)) {
+      issues.add(at('entries', i, 'appraisals'), 'status_mismatch', 'Round 2 comes after the explanation; the assessment is still under appraisal (round 1)');
     }
-  });
+    checkRefs(self?.evidence, i, 'self');
+    checkRefs(entry.explanation?.evidence, i, 'explanation');
+  }
   // Every status after the draft scores every applicable leaf (imported points too: they are entered with the self
-  // scores, while a draft). Leaves that apply to some unit kinds or tags only, and leaves scored from a metric, are
-  // checked by the engine, which knows the unit and the metrics.
+  // scores, while a draft).
   if (a.status === 'draft' || otherFramework) return;
-  const unitDependent = (n: IndexedNode | undefined): boolean =>
-    !!n && (!!n.node.applicability?.unitKinds || !!n.node.applicability?.tags || unitDependent(n.parentCode === undefined ? undefined : index.get(n.parentCode)));
-  const missing = [...index.values()].filter((n) => n.isLeaf && !scored.has(n.node.code) && !n.node.metric && !unitDependent(n)).map((n) => n.node.code);
+  const missing = required.filter((code) => !scored.has(code));
   if (missing.length > 0) {
     issues.add(at('entries'), 'leaves_not_scored', `An assessment in status "${a.status}" scores every applicable leaf; not scored: ${missing.join(', ')}`);
   }

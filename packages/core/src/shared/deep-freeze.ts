@@ -1,8 +1,22 @@
 /** Freezes a plain data value and everything in it, so that what was validated stays as validated. */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) freeze(value);
   return value;
+}
+
+/** Freezes an object and its own properties' values, depth first (without the arrays `Object.values` would make). */
+function freeze(value: object): void {
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freeze(v);
+    }
+    return;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const v: unknown = (value as Record<string, unknown>)[key];
+    if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freeze(v);
+  }
 }
