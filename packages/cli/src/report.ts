@@ -19,7 +19,8 @@ function svgChart(option: echarts.EChartsCoreOption, width: number, height: numb
 /**
  * The report a chairman reads: one self-contained HTML file (no network, prints on A4): the ranking with bands and
  * the change since last year, per-field charts as inline SVG, each unit's weakest criteria, the directive board with
- * overdue items highlighted, the plugins' findings by severity, and the legal basis of every rule cited.
+ * overdue items highlighted, the plugins' findings by severity and their report sections (for `pluginPeriod`, by
+ * default the index period), and the legal basis of every rule cited.
  */
 export async function renderReport(ctx: CommandContext, period: string, now: Date, pluginPeriod = period): Promise<string> {
   const { framework, results, previous } = score(ctx, period);

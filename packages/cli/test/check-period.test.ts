@@ -3,18 +3,12 @@
 // their sources: the `@par/source` condition is given as Node would get it).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/index.js';
+import { loadPluginsFromSource } from './source-condition.js';
 
 const example = fileURLToPath(new URL('../../../examples/phong-tho-2022', import.meta.url));
-const nodeOptions = process.env.NODE_OPTIONS;
-beforeAll(() => {
-  process.env.NODE_OPTIONS = `${nodeOptions ?? ''} --conditions=@par/source`;
-});
-afterAll(() => {
-  if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
-  else process.env.NODE_OPTIONS = nodeOptions;
-});
+loadPluginsFromSource();
 
 describe('par check over a period with a restructuring', () => {
   it('reports the legal register of the dissolved district Justice office for 2025', { timeout: 120_000 }, async () => {

@@ -215,6 +215,16 @@ export {
   type Severity,
 } from './plugins/finding.js';
 export { ruleInForce, type RuleVersion } from './plugins/rule-version.js';
-export type { MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from './plugins/plugin.js';
-export { createPar, type CreateParOptions, type Par, type PluginRun } from './plugins/create-par.js';
+export type { MetricProvider, ParPluginV1, PluginCheck, PluginImporter, PluginReportContext, PluginReportSection, PluginRunContext, PluginTableSource } from './plugins/plugin.js';
+export { createPar, type CreateParOptions, type ImporterInfo, type ImportOutcome, type Par, type PluginRun, type SectionFailure } from './plugins/create-par.js';
+export {
+  REPORT_SECTION_LIMITS,
+  ReportChartSchema,
+  ReportSectionContentSchema,
+  ReportTableSchema,
+  type ComputedReportSection,
+  type ReportChart,
+  type ReportSectionContent,
+  type ReportTable,
+} from './plugins/report-section.js';
 export type { PluginTimer } from './plugins/plugin-timer.js';

@@ -50,4 +50,6 @@ export { configureRules, type ConfiguredRules, type DisbursementTarget } from '.
 export { cutOffsOf, unitLedgers, type UnitLedger } from './disbursement.js';
 export { disbursementCurves, rankUnitsByRate, type CurveArgs, type CurvePoint, type DisbursementCurve, type RankedRate } from './analysis.js';
 export { readPlanAllocations, readTreasuryDisbursements, type TableSource } from './import.js';
+export { FINANCE_IMPORTERS } from './importers.js';
+export { financeReportSections } from './report-sections.js';
 export { FINANCE_FRAMEWORK_FRAGMENTS, FINANCE_METRICS, createFinancePlugin, type FinanceDependencies } from './plugin.js';

@@ -6,6 +6,8 @@ import { configureRules } from './configured-rules.js';
 import { isOverdue, settlementDeadlines } from './deadlines.js';
 import { lastCutOffIndex, rateAt, unitLedgers } from './disbursement.js';
 import { ratePercentValue } from './money.js';
+import { FINANCE_IMPORTERS } from './importers.js';
+import { financeReportSections } from './report-sections.js';
 import { FinanceOptionsSchema, parseFinanceOptions, type FinanceConfig, type FinanceOptions } from './records.js';
 
 /** What the plugin counts working days with; the default is `defaultCalendar()` of `@par/calendar`. */
@@ -97,7 +99,9 @@ const overdueCount = (env: CheckEnv, unitId: string, ref: string) =>
  * notes (each in the version in force for the case: the plan year, the step's start, the approval date) and audit
  * follow-up, and computes the field 6 metrics: `finance.disbursementRate` (% at the last cut-off passed, down to 31/01
  * of the next year), `finance.overdueSettlements` (projects with an overdue step), `finance.autonomyPlansApprovedRate`
- * (%), `finance.auditRecommendationsImplementedRate` (%) and `finance.auditRecommendationsDone`. Throws
+ * (%), `finance.auditRecommendationsImplementedRate` (%) and `finance.auditRecommendationsDone`; its importers read
+ * Treasury reports and plan-allocation tables ({@link FINANCE_IMPORTERS}), and its report section draws the
+ * disbursement curves ({@link financeReportSections}). Throws
  * `ParValidationError` naming every problem of the options and dependencies by path; every check and metric refuses a
  * context that is not a valid one.
  */
@@ -154,5 +158,5 @@ export function createFinancePlugin(options: FinanceOptions, dependencies: Finan
       return due.length === 0 ? undefined : due.every((r) => r.implementedOn !== undefined && r.implementedOn <= ctx.referenceDate);
     }),
   ];
-  return { specificationVersion: 'v1', name: 'finance', version: '0.0.0', configSchema: FinanceOptionsSchema, config: options, checks, metricProviders, frameworkFragments: FINANCE_FRAMEWORK_FRAGMENTS };
+  return { specificationVersion: 'v1', name: 'finance', version: '0.0.0', configSchema: FinanceOptionsSchema, config: options, checks, metricProviders, frameworkFragments: FINANCE_FRAMEWORK_FRAGMENTS, importers: FINANCE_IMPORTERS, reportSections: financeReportSections(config) };
 }

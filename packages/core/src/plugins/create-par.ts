@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { IssueList, ParValidationError, PeriodSchema, parseWithSchema, toVietnamTime, type ParIssue, type Period } from '@par/calendar';
 import type { RuleKindSchema } from '../frameworks/scoring-rule.js';
 import { MetricSchema, type Metric } from '../scoring/metric.js';
+import { LabelSchema, type Label } from '../shared/label.js';
 import { FindingInputSchema, type Finding } from './finding.js';
-import type { MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from './plugin.js';
+import type { MetricProvider, ParPluginV1, PluginCheck, PluginImporter, PluginReportContext, PluginReportSection, PluginRunContext, PluginTableSource } from './plugin.js';
+import { ReportSectionContentSchema, type ComputedReportSection } from './report-section.js';
 import { systemTimer, type PluginTimer } from './plugin-timer.js';
 import { watchPrototypes, type PrototypeWatch } from './prototype-watch.js';
 
@@ -23,6 +25,29 @@ export interface CreateParOptions {
   readonly maxFindings?: number;
   /** The clock behind the time budget. Default: `performance.now()` and `setTimeout`. */
   readonly timer?: PluginTimer;
+  /** How many records one importer may return. Default 1,000,000. */
+  readonly maxRecords?: number;
+}
+
+/** An importer a composed plugin offers, as the host read it at composition. */
+export interface ImporterInfo {
+  readonly plugin: string;
+  readonly id: string;
+  readonly label: Label;
+  readonly formats: readonly ('csv' | 'xlsx')[];
+}
+
+/** What running an importer gave: the records, the problems of the table (each by path), or the plugin's failure. */
+export type ImportOutcome =
+  | { readonly status: 'read'; readonly records: readonly unknown[] }
+  | { readonly status: 'invalid'; readonly problems: readonly ParIssue[] }
+  | { readonly status: 'failed'; readonly problem: string };
+
+/** A report section that could not be shown, and why. */
+export interface SectionFailure {
+  readonly plugin: string;
+  readonly id: string;
+  readonly problem: string;
 }
 
 /** Plugins composed by a host. */
@@ -40,10 +65,26 @@ export interface Par {
   runChecks(run: PluginRun): Promise<Finding[]>;
   /** Computes every metric on every unit. A failing provider yields a `pluginError` finding instead, as above. */
   computeMetrics(run: PluginRun): Promise<{ readonly metrics: Metric[]; readonly errors: Finding[] }>;
+  /** Every plugin's importers. */
+  readonly importers: readonly ImporterInfo[];
+  /**
+   * Runs one importer on a frozen copy of `source`, within the time budget. A `ParValidationError` it throws is the
+   * table's problems (`invalid`); anything else it throws or returns (records that are not JSON-ready, more than
+   * `maxRecords`, a change to a built-in prototype, over its budget) is `failed`. Throws `ParValidationError` only
+   * for arguments that name no importer or are not a table source.
+   */
+  runImporter(plugin: string, importerId: string, source: PluginTableSource): Promise<ImportOutcome>;
+  /**
+   * Computes every plugin's report sections for the units together, one call at a time, each with a fresh frozen
+   * context; a section that throws or returns what does not fit the content schema (or its limits) becomes a
+   * {@link SectionFailure}, and the others stand.
+   */
+  reportSections(run: PluginRun): Promise<{ readonly sections: ComputedReportSection[]; readonly errors: SectionFailure[] }>;
 }
 
 const DEFAULT_BUDGET_MS = 5_000;
 const DEFAULT_MAX_FINDINGS = 1_000;
+const DEFAULT_MAX_RECORDS = 1_000_000;
 
 const isFunction = (v: unknown) => typeof v === 'function';
 const fn = z.custom<(...args: never[]) => unknown>(isFunction, { message: 'Expected a function' });
@@ -52,6 +93,7 @@ const OptionsSchema = z.strictObject({
   budgetMs: z.int().positive().optional(),
   maxFindings: z.int().positive().optional(),
   timer: z.looseObject({ now: fn, after: fn }).optional(),
+  maxRecords: z.int().positive().optional(),
 });
 const PluginSchema = z.looseObject({
   specificationVersion: z.unknown(),
@@ -64,7 +106,16 @@ const PluginSchema = z.looseObject({
   ruleKinds: z.array(z.looseObject({ safeParse: fn, shape: z.looseObject({ kind: z.looseObject({ value: z.string().min(1) }) }) })).optional(),
   lifecycle: z.looseObject({ guards: z.record(z.string(), z.unknown()).optional(), actions: z.record(z.string(), z.unknown()).optional() }).optional(),
   frameworkFragments: z.array(z.unknown()).optional(),
+  importers: z.array(z.looseObject({ id: z.string().min(1), label: LabelSchema, formats: z.array(z.enum(['csv', 'xlsx'])).min(1), read: fn })).optional(),
+  reportSections: z.array(z.looseObject({ id: z.string().min(1), title: LabelSchema, compute: fn })).optional(),
 });
+
+const TableSourceSchema = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal('csv'), name: z.string().min(1), text: z.string() }),
+  z.strictObject({ format: z.literal('rows'), name: z.string().min(1), rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined(), z.date()]))) }),
+]);
+const ImporterArgsSchema = z.strictObject({ plugin: z.string().min(1), importerId: z.string().min(1), source: TableSourceSchema });
+const IssueSchema = z.strictObject({ path: z.array(z.union([z.string(), z.int().min(0)])), code: z.string(), message: z.string() });
 
 const RunSchema = z.strictObject({
   unitIds: z.array(z.string().min(1)),
@@ -118,6 +169,8 @@ interface Composed {
   readonly version: string;
   readonly checks: readonly Pick<PluginCheck, 'id' | 'run'>[];
   readonly metricProviders: readonly Pick<MetricProvider, 'metricId' | 'compute'>[];
+  readonly importers: readonly (ImporterInfo & Pick<PluginImporter, 'read'>)[];
+  readonly sections: readonly (Pick<PluginReportSection, 'id' | 'compute'> & { readonly title: Label })[];
 }
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
@@ -158,11 +211,17 @@ export function createPar(options: CreateParOptions): Par {
       providers.forEach((m, k) => claim('Metric', m.metricId, p.name, ['plugins', i, 'metricProviders', k]));
       p.ruleKinds?.forEach((r, k) => claim('Rule kind', String(r.shape.kind.value), p.name, ['plugins', i, 'ruleKinds', k]));
       checks.forEach((c, k) => claim('Check', `${p.name}/${c.id}`, p.name, ['plugins', i, 'checks', k]));
+      const importers = [...(p.importers ?? [])].map((m) => ({ plugin: p.name, id: m.id, label: copyLabel(m.label), formats: [...m.formats], call: m.read, of: m }));
+      const sections = [...(p.reportSections ?? [])].map((r) => ({ id: r.id, title: copyLabel(r.title), call: r.compute, of: r }));
+      importers.forEach((m, k) => claim('Importer', `${p.name}/${m.id}`, p.name, ['plugins', i, 'importers', k]));
+      sections.forEach((r, k) => claim('Report section', `${p.name}/${r.id}`, p.name, ['plugins', i, 'reportSections', k]));
       composed.push({
         name: p.name,
         version: p.version,
         checks: checks.map((c) => ({ id: c.id, run: (ctx: PluginRunContext) => c.call.call(c.of, ctx) })),
         metricProviders: providers.map((m) => ({ metricId: m.metricId, compute: (ctx: PluginRunContext) => m.call.call(m.of, ctx) })),
+        importers: importers.map(({ call, of, ...m }) => Object.freeze({ ...m, formats: Object.freeze(m.formats), read: (source: PluginTableSource) => call.call(of, source) })),
+        sections: sections.map(({ call, of, ...r }) => ({ ...r, compute: (ctx: PluginReportContext) => call.call(of, ctx) })),
       });
     } catch (e) {
       issues.add(['plugins', i], 'unreadable_plugin', `The plugin could not be read: ${describeThrown(e)}`);
@@ -173,12 +232,16 @@ export function createPar(options: CreateParOptions): Par {
   const budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
   const maxFindings = o.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const timer = (o.timer as PluginTimer | undefined) ?? systemTimer;
+  const maxRecords = o.maxRecords ?? DEFAULT_MAX_RECORDS;
 
   /** Each unit's run, with a fresh frozen context (and its own `Date`) for every call. */
-  const units = (run: PluginRun) => {
+  const parseRun = (run: PluginRun) => {
     const r = parseWithSchema('plugin run', RunSchema, run);
     const t = typeof r.now === 'number' ? r.now : r.now.getTime();
-    const referenceDate = toVietnamTime(t).date;
+    return { r, t, referenceDate: toVietnamTime(t).date };
+  };
+  const units = (run: PluginRun) => {
+    const { r, t, referenceDate } = parseRun(run);
     return r.unitIds.map((unitId) => ({ unitId, period: r.period, context: (): PluginRunContext => Object.freeze({ unitId, period: r.period, now: new Date(t), referenceDate }) }));
   };
 
@@ -248,8 +311,65 @@ export function createPar(options: CreateParOptions): Par {
     return { findings, problems };
   };
 
+  /** The records an importer returned, copied as JSON values (anything else refused). */
+  const readRecords = (value: unknown): unknown[] => {
+    if (!Array.isArray(value)) throw new Error('it did not return a list of records');
+    if (value.length > maxRecords) throw new Error(`it returned ${value.length} records, more than the limit of ${maxRecords}`);
+    return value.map((r, k) => jsonCopy(r, [k]));
+  };
+
   return {
     plugins,
+    importers: composed.flatMap((p) => p.importers.map(({ read: _, ...m }) => m)),
+    async runImporter(plugin, importerId, source) {
+      const a = parseWithSchema('importer arguments', ImporterArgsSchema, { plugin, importerId, source });
+      const importer = composed.find((p) => p.name === a.plugin)?.importers.find((m) => m.id === a.importerId);
+      if (!importer) {
+        const have = composed.flatMap((p) => p.importers.map((m) => `${p.name}/${m.id}`));
+        throw new ParValidationError('importer arguments', [{ path: ['importerId'], code: 'unknown_importer', message: `No importer "${a.plugin}/${a.importerId}" (have: ${have.join(', ') || 'none'})` }]);
+      }
+      const frozen: PluginTableSource = Object.freeze(a.source.format === 'csv' ? { ...a.source } : { ...a.source, rows: Object.freeze(a.source.rows.map((r) => Object.freeze(r.map((c) => (c instanceof Date ? new Date(c.getTime()) : (c ?? null)))))) });
+      const invalid = (e: unknown) => {
+        if (!ParValidationError.isInstance(e)) throw e;
+        const issues = z.array(IssueSchema).min(1).safeParse(e.issues);
+        if (!issues.success) throw new Error('it threw a ParValidationError without well-formed issues');
+        return { invalid: issues.data };
+      };
+      const call = () => {
+        try {
+          const v = importer.read(frozen);
+          return isThenable(v) ? Promise.resolve(v).then((r) => ({ records: r }), invalid) : { records: v };
+        } catch (e) {
+          return invalid(e);
+        }
+      };
+      const outcome = await guarded(watchPrototypes(), call, (v) => {
+        const r = v as { records?: unknown; invalid?: ParIssue[] };
+        return r.invalid ? ({ status: 'invalid', problems: r.invalid } as const) : ({ status: 'read', records: readRecords(r.records) } as const);
+      });
+      return outcome.ok ? outcome.value : { status: 'failed', problem: outcome.problem };
+    },
+    async reportSections(run) {
+      const sections: ComputedReportSection[] = [];
+      const errors: SectionFailure[] = [];
+      const watch = watchPrototypes();
+      const { r, t, referenceDate } = parseRun(run);
+      const unitIds = Object.freeze([...r.unitIds]);
+      const context = (): PluginReportContext => Object.freeze({ unitIds, period: r.period, now: new Date(t), referenceDate });
+      for (const p of composed) {
+        for (const section of p.sections) {
+          const outcome = await guarded(watch, () => section.compute(context()), (value) => {
+            if (value === undefined) return undefined;
+            const r = ReportSectionContentSchema.safeParse(value);
+            if (!r.success) throw new Error(`invalid content: ${r.error.issues.slice(0, 3).map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+            return r.data;
+          });
+          if (!outcome.ok) errors.push({ plugin: p.name, id: section.id, problem: outcome.problem });
+          else if (outcome.value) sections.push({ plugin: p.name, id: section.id, title: section.title, content: outcome.value });
+        }
+      }
+      return { sections, errors };
+    },
     ruleSchemas: plugins.flatMap((p) => p.ruleKinds ?? []),
     lifecycle: {
       guards: Object.assign({}, ...plugins.map((p) => p.lifecycle?.guards ?? {})),
@@ -292,6 +412,30 @@ export function createPar(options: CreateParOptions): Par {
       return { metrics, errors };
     },
   };
+}
+
+/** A label copied out of a plugin (validated at composition). */
+const copyLabel = (l: Label): Label => Object.freeze(l.en === undefined ? { vi: l.vi } : { vi: l.vi, en: l.en });
+
+/** A JSON value copied from what a plugin returned: plain objects, arrays, strings, finite numbers, booleans, null. */
+function jsonCopy(value: unknown, path: (string | number)[], depth = 0): unknown {
+  const where = () => `record ${path.join('.')}`;
+  if (depth > 32) throw new Error(`${where()} is nested too deeply`);
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${where()} is ${value}, not a finite number`);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v, k) => jsonCopy(v, [...path, k], depth + 1));
+  if (typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) Object.defineProperty(out, k, { value: jsonCopy(v, [...path, k], depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  throw new Error(`${where()} is a ${typeof value === 'object' ? 'non-plain object' : typeof value}, not a JSON value (amounts go as integer strings)`);
 }
 
 function describeValue(value: unknown): string {

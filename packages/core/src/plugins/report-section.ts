@@ -21,7 +21,7 @@ const label = z.strictObject({ vi: text.trim().min(1), en: text.trim().min(1).op
 export const ReportTableSchema = z
   .strictObject({
     title: label,
-    columns: z.array(z.strictObject({ label, numeric: z.boolean().optional() })).min(1).max(L.columns),
+    columns: z.array(z.strictObject({ label, numeric: z.boolean().optional(), unit: z.boolean().optional() })).min(1).max(L.columns),
     rows: z.array(z.array(text.nullable()).max(L.columns)).max(L.rows),
   })
   .refine((t) => t.rows.every((r) => r.length === t.columns.length), { message: 'Every row has one cell per column', path: ['rows'] });
@@ -34,7 +34,7 @@ export const ReportChartSchema = z
     categories: z.array(text).min(1).max(L.points),
     /** The unit of the values, shown on the axis (e.g. `%`). */
     unit: z.string().max(20).optional(),
-    series: z.array(z.strictObject({ name: label, values: z.array(z.number().finite().nullable()).max(L.points), dashed: z.boolean().optional() })).min(1).max(L.series),
+    series: z.array(z.strictObject({ name: label, unitId: z.string().min(1).max(L.text).optional(), values: z.array(z.number().finite().nullable()).max(L.points), dashed: z.boolean().optional() })).min(1).max(L.series),
   })
   .refine((c) => c.series.every((s) => s.values.length === c.categories.length), { message: 'Every series has one value per category', path: ['series'] });
 
@@ -45,9 +45,12 @@ export const ReportSectionContentSchema = z.strictObject({
   charts: z.array(ReportChartSchema).max(L.charts).optional(),
 });
 
-/** A table of a report section: every cell is text the plugin formatted (amounts exactly); the host escapes it. */
+/**
+ * A table of a report section: every cell is text the plugin formatted (amounts exactly); the host escapes it. A
+ * `numeric` column is aligned right; the cells of a `unit` column are unit ids, shown as the units' names.
+ */
 export type ReportTable = z.input<typeof ReportTableSchema>;
-/** A chart of a report section: series of finite numbers (or `null` for a gap) over categories. */
+/** A chart of a report section: series of finite numbers (or `null` for a gap) over categories; a series with a `unitId` is named by that unit's name. */
 export type ReportChart = z.input<typeof ReportChartSchema>;
 /** What a plugin's report section holds: structured data only, never HTML. */
 export type ReportSectionContent = z.input<typeof ReportSectionContentSchema>;
