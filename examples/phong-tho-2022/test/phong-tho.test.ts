@@ -233,6 +233,10 @@ describe('the example script', () => {
     expect(out).toContain('(8) lead: 2022-12-31');
     expect(out).toContain('FOLLOW-UP (illustrative) as of 2023-02-06');
     expect(out).toContain('Done: 63 (on time 61, late 2); extended: 1; returned: 1');
+    // both rates are printed: Economy-Infrastructure is on time only by its extension, so 2/2 against the deadline
+    // in force (100%) but 1/2 against the original deadline of 3/1/2023 (its (8) reported on 30/1/2023): 50%
+    expect(out).toMatch(/^ {2}Economy-Infrastructure office +2\/2 on time \(1\/2 by the original deadline\), 0 late, 0 overdue: 100% \(original deadline 50%\)$/m);
+    expect(out).toMatch(/^ {2}Finance-Planning office +1\/2 on time \(1\/2 by the original deadline\), 1 late, 0 overdue: 50% \(original deadline 50%\)$/m);
     expect(out).toContain('ISO 9001:2015 QMS CHECKS (illustrative) on 31/12/2022');
     expect(out).toContain('Corrective task (1): Put right: Process P-02 (v2) takes 2 working days, more than the legal 1 working day');
     expect(out).toContain('03391 Lả Nhì Thàng commune -> Đoàn Kết ward (03388; 1670/NQ-UBTVQH15 Art.1 cl.36)');

@@ -169,6 +169,13 @@ describe('every documented exit code, case by case (in process)', () => {
     const code = await runCli(['-w', join(workspace(), 'par.config.json'), 'validate'], { out: () => { throw new RangeError('disk on fire'); }, err: (l) => err.push(l) });
     expect([code, err]).toEqual([EXIT.internal, ['par: unexpected error: disk on fire']]);
   });
+
+  it('a workspace option naming a folder at the root of the file system names it whole', async () => {
+    // the configuration's name was cut by the length of its folder plus one: "/tmp" (in "/") printed as "mp"
+    const err: string[] = [];
+    const code = await runCli(['-w', '/tmp', 'validate'], { out: () => undefined, err: (l) => err.push(...l.split('\n')) });
+    expect([code, err[1]]).toEqual([EXIT.invalidInput, '  tmp: (root): Not a regular file (a folder, device or pipe) [not_a_file]']);
+  });
 });
 
 describe('what the table cannot show in one line', () => {

@@ -38,7 +38,7 @@ const edit = (dir: string, file: string, change: (json: any) => void) => { // es
 describe('par on the Phong Thổ workspace', () => {
   it('validates it', T, () => {
     const r = par(example, 'validate');
-    expect([r.code, r.out.trim()]).toEqual([0, 'OK: 46 units, 2 frameworks, 17 assessments, 1 directives, 1 plugins']);
+    expect([r.code, r.out.trim()]).toEqual([0, 'OK: 46 units, 2 frameworks, 17 assessments, 1 directives, 5 plugins']);
   });
 
   it('scores, in Vietnamese by default and as JSON for scripts', T, () => {
@@ -58,8 +58,13 @@ describe('par on the Phong Thổ workspace', () => {
     const board = par(example, 'directives', '--now', '2023-02-06', '--lang', 'en').out.split('\n');
     expect(board[1]).toMatch(/^ {2}Nậm Xe commune\s+\(9\)\s+2022-12-31 → 2023-01-03\s+acknowledged\s+OVERDUE, escalated/);
     const check = par(example, 'check', '--period', '2022', '--now', '2022-12-31', '--json');
-    // the six planted ISO defects of the illustrative QMS records (see the example's test)
-    expect(JSON.parse(check.out).map((f: { checkId: string }) => f.checkId)).toHaveLength(6);
+    // the planted defects of the illustrative records, as the example's tests list them: six ISO defects; four
+    // finance findings (DA-10 allocated late, DA-07 and DA-20 slow at 30/06, QT-01 settlement overdue; DA-07's
+    // undisbursed capital only after its window ends on 31/01/2023); the legal register's six less the two that arise
+    // when the district tier ends on 01/07/2025; the eleven one-stop defects; the three e-document defects
+    const perPlugin: Record<string, number> = {};
+    for (const f of JSON.parse(check.out) as { plugin: string }[]) perPlugin[f.plugin] = (perPlugin[f.plugin] ?? 0) + 1;
+    expect(perPlugin).toEqual({ iso9001: 6, finance: 4, 'legal-review': 4, 'one-stop': 11, 'e-documents': 3 });
   });
 
   it('writes a self-contained HTML report with the ranking and inline SVG charts', T, () => {
@@ -73,6 +78,16 @@ describe('par on the Phong Thổ workspace', () => {
     expect(html).toContain('class="overdue"');
     expect(html).toContain('1670/NQ-UBTVQH15');
     expect(html).not.toMatch(/<script|<link |https?:\/\/(?!www\.w3\.org)/); // nothing to fetch
+  });
+
+  it("gives the plugins' report sections of the period, one or more per plugin, as the demo does", T, () => {
+    const dir = copy();
+    expect(par(dir, 'report', '--year', '2021', '--period', '2022', '--now', '2023-02-06', '--out', 'report.html').code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect([...html.matchAll(/<section id="plugin-([a-z0-9-]+)">/g)].map((m) => m[1])).toEqual(['finance-disbursement-curves', 'legal-review-review', 'one-stop-on-time', 'e-documents-registers']);
+    expect(html).not.toContain('plugin-error');
+    // Mường So's 2022 registers: (32 + 90) / 140 = 87.14 % exchanged electronically, 32 / 40 = 80.00 % signed
+    expect(html).toMatch(/<td>c03589<\/td><td class="n">140<\/td><td class="n">122<\/td><td class="n">87\.14<\/td><td class="n">40<\/td><td class="n">32<\/td><td class="n">80\.00<\/td>/);
   });
 
   it('exports CSV and XLSX', T, async () => {
