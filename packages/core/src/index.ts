@@ -207,6 +207,7 @@ export { metricsByUnit } from './scoring/metric.js';
 export {
   DEFAULT_CORRECTION_WORKING_DAYS,
   FindingInputSchema,
+  MAX_FINDING_TEXT,
   SeveritySchema,
   findingToDirectiveItem,
   type CorrectiveItemOptions,

@@ -267,3 +267,32 @@ describe('property: nothing a plugin throws or returns escapes the host', () => 
     );
   });
 });
+
+describe('what the hostile review found after the first pass', () => {
+  it("a plugin may not redefine one of the framework's built-in rule kinds", () => {
+    const yesNo = z.strictObject({ kind: z.literal('yesNo'), threshold: z.number() });
+    const issues = (() => {
+      try {
+        createPar({ plugins: [plugin('kinds', [], { ruleKinds: [yesNo as never] })] });
+      } catch (e) {
+        return ParValidationError.isInstance(e) ? e.issues.map((i) => [i.path.join('.'), i.code]) : [['not a ParValidationError']];
+      }
+      return [];
+    })();
+    expect(issues).toEqual([['plugins.0.ruleKinds.0', 'plugin_conflict']]);
+  });
+
+  it('a run lists each unit once', async () => {
+    const error = await createPar({ plugins: [good] })
+      .runChecks({ ...run, unitIds: ['u1', 'u2', 'u1'] })
+      .catch((e: unknown) => e);
+    expect(ParValidationError.isInstance(error) && error.issues.map((i) => i.path.join('.'))).toEqual(['unitIds.2']);
+  });
+
+  it('a finding whose message is longer than MAX_FINDING_TEXT (4,000) characters is refused as invalid output', async () => {
+    const long = plugin('long', [check('c', (ctx) => [{ ...finding(ctx.unitId), message: { vi: 'x'.repeat(4001), en: 'x' } }])]);
+    const exact = plugin('exact', [check('c', (ctx) => [{ ...finding(ctx.unitId), message: { vi: 'x'.repeat(4000), en: 'x' } }])]);
+    const findings = await createPar({ plugins: [long, exact] }).runChecks(run);
+    expect(findings.map((f) => `${f.plugin} ${f.kind}`)).toEqual(['long pluginError', 'exact finding']);
+  });
+});

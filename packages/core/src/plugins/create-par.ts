@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IssueList, ParValidationError, PeriodSchema, parseWithSchema, toVietnamTime, type ParIssue, type Period } from '@par/calendar';
-import type { RuleKindSchema } from '../frameworks/scoring-rule.js';
+import { BUILT_IN_RULE_SCHEMAS, type RuleKindSchema } from '../frameworks/scoring-rule.js';
 import { MetricSchema, type Metric } from '../scoring/metric.js';
 import { LabelSchema, type Label } from '../shared/label.js';
 import { FindingInputSchema, type Finding } from './finding.js';
@@ -118,7 +118,13 @@ const ImporterArgsSchema = z.strictObject({ plugin: z.string().min(1), importerI
 const IssueSchema = z.strictObject({ path: z.array(z.union([z.string(), z.int().min(0)])), code: z.string(), message: z.string() });
 
 const RunSchema = z.strictObject({
-  unitIds: z.array(z.string().min(1)),
+  unitIds: z.array(z.string().min(1)).superRefine((ids, ctx) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `Unit "${id}" is listed twice: each unit is checked once` });
+      seen.add(id);
+    });
+  }),
   period: PeriodSchema,
   now: z.custom<Date | number>((t) => (typeof t === 'number' && Number.isFinite(t)) || (t instanceof Date && Number.isFinite(t.getTime())), { message: 'Expected an instant: a valid Date or milliseconds' }),
 });
@@ -193,6 +199,8 @@ export function createPar(options: CreateParOptions): Par {
     if (owner !== undefined) issues.add(path, 'plugin_conflict', `${what} "${id}" is claimed by both "${owner}" and "${plugin}"`);
     else claims.set(key, plugin);
   };
+  // the framework's own rule kinds are taken: a plugin may add kinds, never redefine `yesNo` or `ratioTiers`
+  for (const r of BUILT_IN_RULE_SCHEMAS) claims.set(`Rule kind:${r.shape.kind.value}`, "the framework's built-in rules");
   const composed: Composed[] = [];
   o.plugins.forEach((raw, i) => {
     try {

@@ -12,13 +12,20 @@ export const SeveritySchema = z.enum(['info', 'minor', 'major', 'critical']);
 /** `info`, `minor`, `major` or `critical`. */
 export type Severity = z.infer<typeof SeveritySchema>;
 
+/**
+ * The longest text a finding may carry in one field (a message, an id, an evidence reference): a check's report is
+ * read by people, and a thousand findings of megabytes each would exhaust the host's memory.
+ */
+export const MAX_FINDING_TEXT = 4000;
+const text = () => z.string().min(1).max(MAX_FINDING_TEXT);
+
 /** Zod schema for what a check reports; the host adds the ids and the plugin's name. */
 export const FindingInputSchema = z.strictObject({
   severity: SeveritySchema,
-  unitId: z.string().min(1),
+  unitId: text(),
   /** What record it is about, e.g. `{ kind: 'process', id: '1.004' }`. */
-  subject: z.strictObject({ kind: z.string().min(1), id: z.string().min(1) }),
-  message: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }),
+  subject: z.strictObject({ kind: text(), id: text() }),
+  message: z.strictObject({ vi: text(), en: text() }),
   legalBasis: z.array(LegalBasisSchema).default([]),
   /** The id of the rule it applies, as the plugin's sources number it (e.g. `ISO-07`). */
   ruleId: z.string().trim().min(1).optional(),
@@ -27,7 +34,7 @@ export const FindingInputSchema = z.strictObject({
   /** The rule's own period to put it right, counted from the finding's date (e.g. 30 calendar days). */
   remedyPeriod: z.strictObject({ days: z.int().min(1).max(3650), unit: z.enum(['workingDays', 'calendarDays']) }).optional(),
   /** References to the records behind it. */
-  evidence: z.array(z.string()).default([]),
+  evidence: z.array(z.string().max(MAX_FINDING_TEXT)).max(1000).default([]),
 });
 
 /** What a check reports about one subject. */
