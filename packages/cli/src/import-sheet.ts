@@ -30,6 +30,7 @@ import {
   type SheetLayout,
 } from './sheet-layout.js';
 import { readWorkbook } from './workbook-file.js';
+import { checkCommandArguments } from './arguments.js';
 
 /** Longest evidence title, note and number of evidence titles per cell the import accepts. */
 export const TEXT_LIMITS = { title: 1000, note: 4000, titlesPerCell: 100 } as const;
@@ -52,6 +53,7 @@ const normalise = (f: string) =>
  * workbook is reported in one {@link SheetError}, each at `sheet!cell`.
  */
 export async function readTemplate(ctx: CommandContext, file: string): Promise<Assessment> {
+  checkCommandArguments('readTemplate', ctx, { file: { value: file, is: 'text' } });
   const book = await readWorkbook(file);
   const ws = book.sheets.get(SHEET);
   if (!ws) throw new SheetError([], `${file}: not a par self-assessment workbook (no "${SHEET}" sheet)`);

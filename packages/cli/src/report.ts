@@ -4,6 +4,7 @@ import { score } from './analysis.js';
 import { deadlineText, directiveBoard, findings } from './commands.js';
 import { periodEnd, today, tr, unitName, type CommandContext } from './context.js';
 import { pluginSectionsHtml } from './plugin-sections.js';
+import { checkCommandArguments } from './arguments.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -23,6 +24,7 @@ function svgChart(option: echarts.EChartsCoreOption, width: number, height: numb
  * default the index period), and the legal basis of every rule cited.
  */
 export async function renderReport(ctx: CommandContext, period: string, now: Date, pluginPeriod = period): Promise<string> {
+  checkCommandArguments('renderReport', ctx, { period: { value: period, is: 'period' }, now: { value: now, is: 'instant' }, pluginPeriod: { value: pluginPeriod, is: 'period' } });
   const { framework, results, previous } = score(ctx, period);
   const end = periodEnd(period);
   const name = (id: string) => unitName(ctx, id, end);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Framework } from '@par/core';
 import { periodEnd, tr, unitName, UsageError, type CommandContext } from './context.js';
 import { COLUMNS, identityChecksum, IDENTITY_KEYS, META, SHEET, sheetLayout, type Column, type InputKind, type LayoutRow, type SheetIdentity, type SheetUnit } from './sheet-layout.js';
+import { checkCommandArguments } from './arguments.js';
 
 /** Times New Roman is on every Windows machine; LibreOffice on Linux substitutes the metric-compatible Liberation Serif. */
 const FONT = { name: 'Times New Roman', family: 1, size: 11 } as const;
@@ -57,6 +58,7 @@ function validation(ctx: CommandContext, kind: InputKind | 'notApplicable', max:
  * repeated headers and a signature block.
  */
 export async function writeTemplate(ctx: CommandContext, framework: Framework, unitId: string, period: string, file: string): Promise<void> {
+  checkCommandArguments('writeTemplate', ctx, { unitId: { value: unitId, is: 'text' }, period: { value: period, is: 'period' }, file: { value: file, is: 'text' } });
   const id: SheetIdentity = { unitId, frameworkId: framework.id, frameworkVersion: framework.version, period, lang: ctx.lang };
   const layout = sheetLayout(framework, id, sheetUnit(ctx, unitId, period));
   const wb = new ExcelJS.Workbook();
