@@ -4,16 +4,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatIssuePath, ParValidationError } from '@par/core';
 import { checkCommand, directivesCommand, explainCommand, exportCsv, findUnit, gapsCommand, scoreCommand } from './commands.js';
 import { parseMilliseconds, parseNow, parseOut, parsePeriod, UsageError, type CommandContext } from './context.js';
-import { exportXlsx, readTemplate, SheetError, writeTemplate } from './excel.js';
 import { PLUGIN_LOAD_TIMEOUT_MS } from './plugins.js';
 import { progress } from './progress.js';
-import { renderReport } from './report.js';
+import { SheetError } from './sheet-error.js';
 import { forTerminal } from './terminal.js';
-import { loadWorkspace, WorkspaceError } from './workspace.js';
+import { checkRunCliArguments } from './arguments.js';
+import { WorkspaceError } from './workspace.js';
+import { DbError, registerDbCommands, workspaceFor } from './db-commands.js';
 
 /**
  * Exit codes: 0 done; 1 invalid input (every problem printed with its file and path, or sheet and cell; a file that
- * cannot be read; a plugin that cannot be loaded); 2 a usage mistake (unknown command or option, a missing or
+ * cannot be read; a plugin that cannot be loaded; a store that cannot be opened, or whose audit trail is broken); 2 a usage mistake (unknown command or option, a missing or
  * malformed argument such as `--now 2023-02-30` or `--period abc`, an `--out` that cannot be written, no such unit
  * or year); 3 an unexpected error.
  */
@@ -28,11 +29,18 @@ export interface CliIo {
 /** How many problems are printed before the rest are counted (`--json` gives them all). */
 const MAX_PROBLEM_LINES = 200;
 
+/** ExcelJS and ECharts take most of a second to load: only the commands that use them import them. */
+const excel = () => import('./excel.js');
+const report = () => import('./report.js');
+const pluginImport = () => import('./plugin-import.js');
+
 /**
  * Runs the `par` command with its arguments (without `node` and the script) and returns the exit code. Every line
- * is made safe for a terminal (control characters removed; escaped in JSON).
+ * is made safe for a terminal (control characters removed; escaped in JSON). Throws `ParValidationError` when its
+ * own arguments are not a list of strings and a pair of line writers (a programming mistake, not a usage one).
  */
 export async function runCli(args: readonly string[], given: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+  checkRunCliArguments(args, given);
   let closed = false;
   const safe = (write: (line: string) => void) => (line: string) => {
     if (closed) return;
@@ -60,7 +68,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
   /** The workspace, validated; with its plugins loaded only for the commands that run them. */
   const context = async (plugins = false): Promise<CommandContext> => {
     const o = program.opts<{ workspace: string; lang: 'vi' | 'en'; json?: boolean; pluginTimeout: number }>();
-    return { ws: await loadWorkspace(resolve(o.workspace), { plugins, pluginTimeoutMs: o.pluginTimeout }), lang: o.lang, json: o.json === true, out: io.out };
+    return { ws: await workspaceFor(resolve(o.workspace), { plugins, pluginTimeoutMs: o.pluginTimeout }, new Date()), lang: o.lang, json: o.json === true, out: io.out };
   };
   const year = () => new Option('--year <period>', 'index year or period, e.g. 2021').argParser(parsePeriod).makeOptionMandatory();
   const now = () => new Option('--now <instant>', 'the moment to judge at: a date or an ISO instant with its offset (default: now)').argParser(parseNow);
@@ -89,11 +97,12 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .command('report')
     .description('the HTML report')
     .addOption(year())
+    .addOption(new Option('--period <period>', "the period of the plugins' findings and sections (default: the --year)").argParser(parsePeriod))
     .addOption(now())
     .addOption(out('report.html'))
     .action(async (o) => {
       const ctx = await context(true);
-      writeFileSync(o.out, await renderReport(ctx, o.year, o.now ?? new Date()));
+      writeFileSync(o.out, await (await report()).renderReport(ctx, o.year, o.now ?? new Date(), o.period));
       io.out(`${ctx.lang === 'vi' ? 'Đã ghi báo cáo' : 'Wrote the report'} ${o.out}`);
     });
   program
@@ -107,7 +116,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
       const ctx = await context();
       const framework = ctx.ws.frameworks.get(o.framework);
       if (!framework) throw new UsageError(`No framework "${o.framework}" (have: ${[...ctx.ws.frameworks.keys()].join(', ')})`);
-      await writeTemplate(ctx, framework, findUnit(ctx, o.unit), o.year, o.out);
+      await (await excel()).writeTemplate(ctx, framework, findUnit(ctx, o.unit), o.year, o.out);
       io.out(`${ctx.lang === 'vi' ? 'Đã ghi' : 'Wrote'} ${o.out}`);
     });
   program
@@ -116,6 +125,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .addOption(out(undefined, 'write the assessments (JSON) here instead of printing them'))
     .action(async (files: string[], o) => {
       const ctx = await context();
+      const { readTemplate } = await excel();
       const assessments = [];
       const bar = progress('import', files.length, !ctx.json);
       for (const file of files) {
@@ -130,6 +140,12 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
       } else io.out(text);
     });
   program
+    .command('import-records <importer> <file>')
+    .description("read an office's file (CSV, or a sheet of an XLSX workbook) into a plugin's records, e.g. finance/treasury-disbursements")
+    .option('--sheet <name>', 'the sheet of the workbook to read (default: the first)')
+    .addOption(out(undefined, 'write the records (JSON) here instead of printing them'))
+    .action(async (importer: string, file: string, o) => (await pluginImport()).importRecordsCommand(await context(true), importer, file, o));
+  program
     .command('export')
     .description('the results as CSV or XLSX')
     .addOption(year())
@@ -138,8 +154,10 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .action(async (o) => {
       const ctx = await context();
       if (o.format === 'csv') exportCsv(ctx, o.year, o.out);
-      else await exportXlsx(ctx, o.year, o.out);
+      else await (await excel()).exportXlsx(ctx, o.year, o.out);
     });
+
+  registerDbCommands(program, io.out, () => new Date());
 
   try {
     await program.parseAsync([...args], { from: 'user' });
@@ -149,6 +167,10 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     if (e instanceof UsageError) {
       io.err(`par: ${e.message}`);
       return EXIT.usage;
+    }
+    if (e instanceof DbError) {
+      io.err(`par: ${e.message}`);
+      return EXIT.invalidInput;
     }
     if (e instanceof WorkspaceError) {
       if (program.opts().json) io.out(JSON.stringify({ valid: false, problems: e.problems }));

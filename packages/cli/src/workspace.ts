@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseWithSchema, ParValidationError, periodRange, type ParIssue } from '@par/calendar';
 import {
@@ -16,6 +16,7 @@ import {
   type UnitRegistry,
 } from '@par/core';
 import { AssignmentInputSchema, LogEntrySchema, type AssignmentInput, type LogEntry } from '@par/lifecycle';
+import { checkLoadWorkspaceArguments } from './arguments.js';
 import { readJson, UnreadableFile } from './files.js';
 import { findPlugin, loadPlugin, optionsProblems, PluginNameSchema, type PluginPackage } from './plugins.js';
 
@@ -88,6 +89,7 @@ const UNREADABLE = Symbol('unreadable');
  * `readJson`: regular files inside the workspace folder, within a size limit, UTF-8.
  */
 export async function loadWorkspace(configPath: string, options: LoadOptions = {}): Promise<Workspace> {
+  checkLoadWorkspaceArguments(configPath, options);
   const dir = dirname(resolve(configPath));
   const problems: FileProblem[] = [];
   const fail = (file: string, path: readonly (string | number)[], code: string, message: string) => problems.push({ file, issue: { path, code, message } });
@@ -114,7 +116,7 @@ export async function loadWorkspace(configPath: string, options: LoadOptions = {
     const raw = read(file);
     return raw === UNREADABLE ? undefined : attempt(file, () => parse(raw));
   };
-  const configFile = resolve(configPath).slice(dir.length + 1);
+  const configFile = relative(dir, resolve(configPath)) || '.';
   const configRaw = read(configFile, true);
   const config = configRaw === UNREADABLE ? undefined : attempt(configFile, () => parseWithSchema('workspace config', WorkspaceConfigSchema, configRaw));
   if (!config) throw new WorkspaceError(problems);

@@ -1,0 +1,192 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { ParStore, StoreActor, WorkspaceDocuments } from '@par/store';
+import { UsageError } from './context.js';
+import { readJson, UnreadableFile } from './files.js';
+import { loadWorkspace, WorkspaceConfigSchema, type LoadOptions, type Workspace } from './workspace.js';
+
+/** A store that cannot be opened or used, in one line (exit code 1). */
+export class DbError extends Error {
+  /** Builds the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'DbError';
+  }
+}
+
+/** The `store` entry of a configuration file, or undefined when it names none (a workspace of files). */
+function storeEntry(configPath: string): unknown {
+  let raw: unknown;
+  try {
+    raw = readJson(dirname(configPath), configPath.slice(dirname(configPath).length + 1), { outside: true });
+  } catch (e) {
+    if (e instanceof UnreadableFile) return undefined; // loadWorkspace reports it
+    throw e;
+  }
+  return raw !== null && typeof raw === 'object' && 'store' in raw ? (raw as { store: unknown }).store : undefined;
+}
+
+/**
+ * Who the CLI acts as on a store: `PAR_ACTOR` as `unit:role` or `unit:role:person`; by default `local:admin`, the
+ * administrator of the store (the person who holds the embedded database folder or the PostgreSQL URL).
+ */
+function actorOf(env: NodeJS.ProcessEnv): StoreActor {
+  const value = env.PAR_ACTOR ?? 'local:admin';
+  const [unitId, role, ...person] = value.split(':');
+  if (!unitId || !role) throw new UsageError(`PAR_ACTOR must be "unit:role" or "unit:role:person", not "${value}"`);
+  return { unitId, role, ...(person.length > 0 ? { person: person.join(':') } : {}) };
+}
+
+/** Opens the store the configuration names (`@par/store` is loaded only here); one clear line when it cannot. */
+async function open(configPath: string, required = true): Promise<ParStore | undefined> {
+  const entry = storeEntry(configPath);
+  if (entry === undefined) {
+    if (required) throw new UsageError(`${configPath} names no store: add "store": {"kind": "pglite", "dir": ".par/db"} or {"kind": "postgres", "urlFromEnv": "PAR_DATABASE_URL"}`);
+    return undefined;
+  }
+  const { openStore, resolveStoreConfig, StoreUnavailableError } = await import('@par/store');
+  try {
+    return await openStore(resolveStoreConfig(entry, dirname(configPath), process.env));
+  } catch (e) {
+    if (StoreUnavailableError.isInstance(e)) throw new DbError(e.message);
+    throw e;
+  }
+}
+
+/** Runs `fn` on the store and closes it; a database error on the way is one line. */
+async function withStore<T>(configPath: string, fn: (store: ParStore) => Promise<T>): Promise<T> {
+  const store = (await open(configPath))!;
+  try {
+    return await fn(store);
+  } catch (e) {
+    // PostgreSQL's connection, shutdown, resource and authorization classes, a lost socket
+    const code = (e as { code?: unknown } | null)?.code;
+    const lost = (typeof code === 'string' && /^(08|57P|53|28|3D|ECONNRESET$|EPIPE$|ETIMEDOUT$)/.test(code)) || /Connection terminated/.test((e as Error | null)?.message ?? '');
+    if (lost) throw new DbError(`The database failed: ${(e as Error).message.split('\n')[0]}`);
+    throw e;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The documents of a workspace of files, after `loadWorkspace` accepted all of them. */
+async function readDocuments(configPath: string): Promise<WorkspaceDocuments> {
+  await loadWorkspace(configPath); // every problem, file by file, before anything is written
+  const dir = dirname(configPath);
+  const config = WorkspaceConfigSchema.parse(readJson(dir, configPath.slice(dir.length + 1), { outside: true }));
+  const read = (file: string) => readJson(dir, file);
+  const id = (file: string) => (read(file) as { id: string }).id;
+  return {
+    units: read(config.units),
+    ...(config.unitChanges ? { unitChanges: read(config.unitChanges) } : {}),
+    frameworks: config.frameworks.map(read),
+    derivations: config.derivations.map((d) => ({ base: id(d.base), doc: read(d.file) })),
+    assessments: config.assessments.flatMap((f) => {
+      const raw = read(f);
+      return Array.isArray(raw) ? raw : [raw];
+    }),
+    directives: config.directives.map(read),
+    lifecycleLogs: config.lifecycleLogs.flatMap((f) => read(f) as WorkspaceDocuments['lifecycleLogs']),
+    plugins: config.plugins.map((p) => ({ package: p.package, options: read(p.options) })),
+  };
+}
+
+/**
+ * Writes documents as a workspace of files in `dir`: `par.config.json` and `data/*.json`, keys sorted, so that the
+ * same documents always give the same bytes.
+ */
+async function writeDocuments(docs: WorkspaceDocuments, dir: string): Promise<void> {
+  const { canonicalJson } = await import('@par/store');
+  const files = new Map<string, unknown>();
+  const put = (file: string, doc: unknown) => (files.set(file, doc), file);
+  const frameworks = docs.frameworks.map((f, i) => put(`data/framework-${i + 1}.json`, f));
+  const baseFile = (id: string) => frameworks[docs.frameworks.findIndex((f) => (f as { id?: unknown }).id === id)]!;
+  const config = {
+    units: put('data/units.json', docs.units),
+    ...(docs.unitChanges === undefined ? {} : { unitChanges: put('data/unit-changes.json', docs.unitChanges) }),
+    frameworks,
+    derivations: docs.derivations.map((d, i) => ({ base: baseFile(d.base), file: put(`data/derivation-${i + 1}.json`, d.doc) })),
+    assessments: docs.assessments.length > 0 ? [put('data/assessments.json', docs.assessments)] : [],
+    directives: docs.directives.map((d, i) => put(`data/directive-${i + 1}.json`, d)),
+    lifecycleLogs: docs.lifecycleLogs.length > 0 ? [put('data/lifecycle-logs.json', docs.lifecycleLogs)] : [],
+    plugins: docs.plugins.map((p, i) => ({ package: p.package, options: put(`data/plugin-options-${i + 1}.json`, p.options) })),
+  };
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  for (const [file, doc] of [...files, ['par.config.json', config] as const]) writeFileSync(join(dir, file), `${JSON.stringify(JSON.parse(canonicalJson(doc)), null, 2)}\n`);
+}
+
+/**
+ * The workspace a configuration names: from its files, or, when it names a store, from the database (written to a
+ * private folder beside the configuration, loaded with `loadWorkspace` so that it passes the same checks, then
+ * removed). What a store's actor may not read is left out.
+ */
+export async function workspaceFor(configPath: string, options: LoadOptions, now: Date): Promise<Workspace> {
+  const store = await open(configPath, false);
+  if (!store) return loadWorkspace(configPath, options);
+  let docs: WorkspaceDocuments;
+  try {
+    const pending = await store.pendingMigrations();
+    if (pending.length > 0) throw new DbError(`The store's schema is out of date (${pending.join(', ')} not applied): run par db migrate`);
+    docs = await store.session(actorOf(process.env), now).exportWorkspace();
+  } finally {
+    await store.close();
+  }
+  const parDir = join(dirname(configPath), '.par');
+  mkdirSync(parDir, { recursive: true });
+  const dir = mkdtempSync(join(parDir, 'read-'));
+  try {
+    await writeDocuments(docs, dir);
+    return { ...(await loadWorkspace(join(dir, 'par.config.json'), options)), dir: dirname(configPath) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Registers `par db migrate|import|export|verify` and `par verify`. */
+export function registerDbCommands(program: Command, out: (line: string) => void, now: () => Date): void {
+  const opts = () => program.opts<{ workspace: string; json?: boolean; lang: 'vi' | 'en' }>();
+  const config = () => resolve(opts().workspace);
+  const vi = () => opts().lang === 'vi';
+  const db = program.command('db').description('the workspace in a database (PGlite or PostgreSQL) named by "store" in par.config.json');
+  db.command('migrate')
+    .description('bring the database schema up to date')
+    .action(() =>
+      withStore(config(), async (store) => {
+        const { applied } = await store.migrate();
+        if (opts().json) return out(JSON.stringify({ applied }));
+        out(applied.length === 0 ? (vi() ? 'Cơ sở dữ liệu đã cập nhật' : 'The schema is up to date') : `${vi() ? 'Đã áp dụng' : 'Applied'}: ${applied.join(', ')}`);
+      }),
+    );
+  db.command('import <workspace>')
+    .description('validate a workspace of files and write it into the store, all or nothing')
+    .action(async (workspace: string) => {
+      const docs = await readDocuments(resolve(workspace));
+      await withStore(config(), async (store) => {
+        await store.migrate();
+        const summary = await store.session(actorOf(process.env), now()).importWorkspace(docs);
+        if (opts().json) return out(JSON.stringify(summary));
+        out(`${vi() ? 'Đã nhập' : 'Imported'}: ${summary.units} units, ${summary.frameworks} frameworks, ${summary.assessments} assessments, ${summary.directives} directives, ${summary.assignments} assignments (${summary.logEntries} log entries)`);
+      });
+    });
+  db.command('export <dir>')
+    .description('write the store back as a workspace of files (a new or empty folder)')
+    .action(async (target: string) => {
+      const dir = resolve(target);
+      if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) throw new UsageError(`${target} must be a new or empty folder`);
+      await withStore(config(), async (store) => {
+        const docs = await store.session(actorOf(process.env), now()).exportWorkspace();
+        await writeDocuments(docs, dir);
+        out(`${vi() ? 'Đã xuất ra' : 'Exported to'} ${target}`);
+      });
+    });
+  const verify = async () =>
+    withStore(config(), async (store) => {
+      const r = await store.verify();
+      if (opts().json) out(JSON.stringify(r));
+      else if (r.ok) out(`${vi() ? 'Nhật ký kiểm toán nguyên vẹn' : 'The audit trail is intact'}: ${r.entries} entries, head ${r.headHash}`);
+      if (!r.ok) throw new DbError(`The audit trail is broken at entry ${r.firstBroken}: ${r.reason}`);
+    });
+  db.command('verify').description('check the hash chain of the audit trail').action(verify);
+  program.command('verify').description('check the hash chain of the store\'s audit trail (same as db verify)').action(verify);
+}

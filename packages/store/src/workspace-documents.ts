@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { IssueList, ParValidationError, parseWithSchema, type ParIssue } from '@par/calendar';
+import { createUnitRegistry, deriveFramework, parseAssessment, parseDirectiveDocument, parseFramework, type Assessment, type DirectiveDocument, type Framework, type UnitRegistry } from '@par/core';
+import { AssignmentInputSchema, LogEntrySchema, type AssignmentInput, type LogEntry } from '@par/lifecycle';
+
+/**
+ * A workspace as documents, the way its files hold them: what `importWorkspace` takes and `exportWorkspace`
+ * gives back. Each document is kept as it was given (after it passed its schema), so that exporting gives the
+ * same documents again.
+ */
+export const WorkspaceDocumentsSchema = z.strictObject({
+  /** The units document (`{ kinds?, units }`). */
+  units: z.unknown(),
+  /** The unit changes document (`{ changes }`), if any. */
+  unitChanges: z.unknown().optional(),
+  /** Framework documents. */
+  frameworks: z.array(z.unknown()),
+  /** Framework derivations, each with the id of the framework it derives from. */
+  derivations: z.array(z.strictObject({ base: z.string().min(1), doc: z.unknown() })),
+  assessments: z.array(z.unknown()),
+  directives: z.array(z.unknown()),
+  /** Each lifecycle's start and its accepted events. */
+  lifecycleLogs: z.array(z.strictObject({ input: z.unknown(), entries: z.array(z.unknown()) })),
+  /** Plugins by package name, with their options document (checked by the host against the plugin's schema). */
+  plugins: z.array(z.strictObject({ package: z.string().min(1), options: z.unknown() })),
+});
+
+/** A workspace as documents. */
+export interface WorkspaceDocuments extends z.output<typeof WorkspaceDocumentsSchema> {}
+
+/** A workspace's documents, parsed: what the store writes. */
+export interface ParsedWorkspace {
+  readonly docs: WorkspaceDocuments;
+  readonly registry: UnitRegistry;
+  /** Base frameworks and derived ones, in the order given. */
+  readonly frameworks: readonly { readonly framework: Framework; readonly base?: string; readonly doc: unknown }[];
+  readonly assessments: readonly { readonly assessment: Assessment; readonly doc: unknown }[];
+  readonly directives: readonly { readonly document: DirectiveDocument; readonly doc: Record<string, unknown> }[];
+  readonly logs: readonly { readonly input: AssignmentInput; readonly entries: readonly LogEntry[] }[];
+}
+
+/** Runs `fn`, recording its `ParValidationError` issues under `prefix`; undefined when it failed. */
+function attempt<T>(issues: IssueList, prefix: readonly (string | number)[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (!ParValidationError.isInstance(e)) throw e;
+    for (const i of e.issues as readonly ParIssue[]) issues.add([...prefix, ...i.path], i.code, i.message);
+    return undefined;
+  }
+}
+
+const LogSchema = z.strictObject({ input: AssignmentInputSchema, entries: z.array(LogEntrySchema) });
+
+/**
+ * Validates every document of a workspace through the schemas of `@par/core` and `@par/lifecycle`, with the
+ * cross-document rules a database keeps (an assessment names a framework and a unit of the workspace, once per
+ * period; a log continues its sequence and belongs to its assignment; ids are unique). Throws one
+ * `ParValidationError` naming every problem by path (`assessments[3].entries[0]...`).
+ */
+export function parseWorkspaceDocuments(input: unknown): ParsedWorkspace {
+  const docs = parseWithSchema('workspace documents', WorkspaceDocumentsSchema, input);
+  const issues = new IssueList();
+  const registry = attempt(issues, ['units'], () => createUnitRegistry(docs.units, docs.unitChanges ?? { changes: [] }));
+  const frameworks: { framework: Framework; base?: string; doc: unknown }[] = [];
+  const byId = new Map<string, Framework>();
+  const add = (path: (string | number)[], f: Framework | undefined, doc: unknown, base?: string) => {
+    if (!f) return;
+    if (byId.has(f.id)) issues.add([...path, 'id'], 'duplicate_framework', `Framework "${f.id}" is given twice`);
+    byId.set(f.id, f);
+    frameworks.push({ framework: f, doc, ...(base === undefined ? {} : { base }) });
+  };
+  docs.frameworks.forEach((doc, i) => add(['frameworks', i], attempt(issues, ['frameworks', i], () => parseFramework(doc)), doc));
+  docs.derivations.forEach((d, i) => {
+    const base = byId.get(d.base);
+    if (!base) return issues.add(['derivations', i, 'base'], 'unknown_framework', `No framework "${d.base}" to derive from`);
+    add(['derivations', i, 'doc'], attempt(issues, ['derivations', i, 'doc'], () => deriveFramework(base, d.doc)), d.doc, d.base);
+  });
+  const assessments: { assessment: Assessment; doc: unknown }[] = [];
+  const seen = new Set<string>();
+  docs.assessments.forEach((doc, i) => {
+    const id = (doc as { framework?: { id?: unknown } } | null)?.framework?.id;
+    const framework = typeof id === 'string' ? byId.get(id) : undefined;
+    if (!framework) return issues.add(['assessments', i, 'framework', 'id'], 'unknown_framework', `No framework "${String(id)}" in the workspace`);
+    const a = attempt(issues, ['assessments', i], () => parseAssessment(doc, framework));
+    if (!a) return;
+    const key = JSON.stringify([a.unitId, a.framework.id, a.period]);
+    if (seen.has(key)) issues.add(['assessments', i, 'unitId'], 'duplicate_assessment', `${a.unitId} is assessed twice against ${a.framework.id} for ${a.period}`);
+    else if (registry && !registry.get(a.unitId)) issues.add(['assessments', i, 'unitId'], 'unknown_unit', `Unit "${a.unitId}" is not in the unit registry`);
+    else assessments.push({ assessment: a, doc });
+    seen.add(key);
+  });
+  const directives: { document: DirectiveDocument; doc: Record<string, unknown> }[] = [];
+  docs.directives.forEach((doc, i) => {
+    const d = attempt(issues, ['directives', i], () => parseDirectiveDocument(doc));
+    if (!d) return;
+    if (directives.some((x) => x.document.id === d.id)) issues.add(['directives', i, 'id'], 'duplicate_directive', `Directive "${d.id}" is given twice`);
+    else directives.push({ document: d, doc: doc as Record<string, unknown> });
+  });
+  const logs: { input: AssignmentInput; entries: LogEntry[] }[] = [];
+  const assignments = new Set<string>();
+  docs.lifecycleLogs.forEach((raw, i) => {
+    const log = attempt(issues, ['lifecycleLogs', i], () => parseWithSchema('lifecycle log', LogSchema, raw));
+    if (!log) return;
+    if (assignments.has(log.input.id)) return issues.add(['lifecycleLogs', i, 'input', 'id'], 'duplicate_assignment', `Assignment "${log.input.id}" has two logs`);
+    assignments.add(log.input.id);
+    log.entries.forEach((e, j) => {
+      if (e.assignmentId !== log.input.id) issues.add(['lifecycleLogs', i, 'entries', j, 'assignmentId'], 'wrong_assignment', `Entry belongs to "${e.assignmentId}", not "${log.input.id}"`);
+      if (e.seq !== j + 1) issues.add(['lifecycleLogs', i, 'entries', j, 'seq'], 'bad_sequence', `Entry has seq ${e.seq} where ${j + 1} was expected`);
+    });
+    logs.push(log);
+  });
+  const packages = new Set<string>();
+  docs.plugins.forEach((p, i) => {
+    if (packages.has(p.package)) issues.add(['plugins', i, 'package'], 'duplicate_plugin', `Plugin "${p.package}" is given twice`);
+    packages.add(p.package);
+  });
+  issues.throwIfAny('workspace documents');
+  return { docs, registry: registry!, frameworks, assessments, directives, logs };
+}

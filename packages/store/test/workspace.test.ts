@@ -1,0 +1,127 @@
+// The example workspace (examples/phong-tho-2022) in and out of the database, all or nothing; an assessment's
+// stages under the policy with optimistic concurrency; a database that cannot be reached.
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ParValidationError } from '@par/calendar';
+import { ParConflictError } from '@par/lifecycle';
+import { ParAccessDeniedError, StoreUnavailableError, openStore, resolveStoreConfig, type WorkspaceDocuments } from '../src/index.js';
+import { onBothEngines } from './engines.js';
+import { ADMIN, NOW, exampleDocuments, officer } from './fixtures.js';
+
+const example = exampleDocuments();
+// the last commune's assessment is left out of the import: the test writes it again stage by stage
+const imported: WorkspaceDocuments = { ...example, assessments: example.assessments.slice(0, -1) };
+const last = example.assessments.at(-1) as { unitId: string; entries: { code: string; appraisals?: unknown; explanation?: unknown }[] };
+// as the commune wrote it: its own scores (and the imported survey points), before any appraisal
+const draft = { ...last, status: 'draft', entries: last.entries.map(({ appraisals: _a, explanation: _e, ...own }) => own) };
+// the province's policy: communes write their own; Phong Thổ's Home Affairs office (d109-nv) appraises its district
+const POLICY = {
+  rules: [
+    { role: 'officer', unitKinds: ['commune', 'ward', 'township'], actions: ['read', 'assessment.self'], scope: 'own' },
+    { role: 'officer', unitIds: ['d109-nv'], actions: ['read', 'assessment.appraise'], scope: { under: 'district' } },
+    { role: 'admin', actions: ['read', 'workspace.import', 'policy.write'], scope: 'all' },
+  ],
+};
+
+onBothEngines((store) => {
+  it('refuses an invalid workspace naming every problem, and writes nothing', async () => {
+    const bad = { ...imported, assessments: [{ ...(imported.assessments[0] as object), unitId: 'nowhere' }, { framework: { id: 'none' } }], derivations: [...imported.derivations, { base: 'missing', doc: {} }] };
+    try {
+      await store().session(ADMIN, NOW).importWorkspace(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect(ParValidationError.isInstance(e)).toBe(true);
+      expect((e as ParValidationError).issues.map((i) => `${i.path.join('.')} ${i.code}`)).toEqual(['derivations.1.base unknown_framework', 'assessments.0.unitId unknown_unit', 'assessments.1.framework.id unknown_framework']);
+    }
+    expect(await store().db.selectFrom('units').select('id').execute()).toEqual([]);
+  });
+
+  it('rolls back an import that fails in the middle: nothing half-written', async () => {
+    // passes every schema, but PostgreSQL's jsonb refuses a NUL character: the lifecycle logs, written after the
+    // units, frameworks, assessments and directives, fail
+    const logs = structuredClone(imported.lifecycleLogs) as { entries: { event: { type: string; content?: string } }[] }[];
+    const report = logs.flatMap((l) => l.entries).find((e) => e.event.type === 'REPORT')!;
+    report.event.content = 'Báo cáo\u0000';
+    await expect(store().session(ADMIN, NOW).importWorkspace({ ...imported, lifecycleLogs: logs })).rejects.toThrow();
+    for (const table of ['units', 'frameworks', 'assessments', 'directive_documents', 'assignments', 'lifecycle_log', 'audit_log'] as const) {
+      expect(await store().db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(), table).toEqual({ n: expect.toSatisfy((n) => Number(n) === 0) });
+    }
+  });
+
+  it('imports the example workspace and exports exactly the same documents', async () => {
+    const summary = await store().session(ADMIN, NOW).importWorkspace(imported);
+    // 46 units in data/units.json: 1 province, 8 districts, 23 communes, 4 wards, 1 township, 1 committee, 6 offices, 1 public service unit, 1 other, 2 frameworks (district, derived commune), 16 of the 17 assessments, 1 notice, 65 logs
+    expect(summary).toMatchObject({ units: 46, frameworks: 2, assessments: 16, directives: 1, assignments: 65 });
+    expect(await store().session(ADMIN, NOW).exportWorkspace()).toEqual(imported);
+    // a second import is refused: the store is not empty
+    await expect(store().session(ADMIN, NOW).importWorkspace(imported)).rejects.toThrow(/already holds a workspace/);
+    // a commune reads only its own assessment
+    const own = await store().session(officer('c03391'), NOW).exportWorkspace();
+    expect(own.assessments.map((a) => (a as { unitId: string }).unitId)).toEqual(['c03391']);
+  });
+
+  it('moves an assessment through its stages under the policy, with no lost update', async () => {
+    const admin = store().session(ADMIN, NOW);
+    expect(await admin.setPolicy(POLICY, 0)).toBe(1);
+    const commune = store().session(officer(last.unitId), NOW);
+    const office = store().session(officer('d109-nv'), NOW);
+    const neighbour = store().session(officer('c03391'), NOW);
+    await expect(neighbour.saveAssessment(draft, 0)).rejects.toSatisfy((e: unknown) => ParAccessDeniedError.isInstance(e) && e.action === 'assessment.self');
+    expect(await commune.saveAssessment(draft, 0)).toBe(1);
+    expect(await commune.saveAssessment({ ...draft, status: 'submitted' }, 1)).toBe(2);
+    // the commune cannot open the appraisal; the office can
+    await expect(commune.saveAssessment({ ...draft, status: 'underAppraisal' }, 2)).rejects.toSatisfy((e: unknown) => ParAccessDeniedError.isInstance(e) && e.action === 'assessment.appraise');
+    expect(await office.saveAssessment({ ...draft, status: 'underAppraisal' }, 2)).toBe(3);
+    // two appraisers save round 1 from version 3 at once: one wins, the other gets a conflict
+    const round = (points: number) => ({ ...draft, status: 'underAppraisal', entries: draft.entries.map((e, i) => (i === 0 ? { ...e, appraisals: [{ round: 1, points, appraiser: 'Phòng Nội vụ' }] } : e)) });
+    const results = await Promise.allSettled([office.saveAssessment(round(0), 3), office.saveAssessment(round(0.5), 3)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected' && ParConflictError.isInstance(r.reason))).toHaveLength(1);
+    const stored = await commune.loadAssessment(last.unitId, 'hue-commune-illustrative', '2021');
+    expect(stored?.version).toBe(4);
+    // a self score may no longer change under appraisal (updateAssessment's stage rule)
+    await expect(commune.saveAssessment({ ...(stored!.doc as object), entries: draft.entries.map((e, i) => (i === 0 ? { code: e.code, self: { points: 0 } } : e)) }, 4)).rejects.toSatisfy(ParValidationError.isInstance);
+    // every version is kept
+    expect((await store().db.selectFrom('assessment_history').select('version').where('unit_id', '=', last.unitId).orderBy('version').execute()).map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect((await store().verify()).ok).toBe(true);
+  });
+});
+
+describe('a store that cannot be opened', () => {
+  it('gives one clear line without the password when PostgreSQL is down or the URL is wrong', async () => {
+    const e = await openStore({ kind: 'postgres', url: 'postgres://par:secret@127.0.0.1:1/par' }).catch((x: unknown) => x);
+    expect(StoreUnavailableError.isInstance(e)).toBe(true);
+    expect((e as Error).message).toMatch(/^Cannot open the store at PostgreSQL 127\.0\.0\.1:1\/par: .*ECONNREFUSED/);
+    expect((e as Error).message).not.toMatch(/secret|\n/);
+  });
+
+  it('refuses a PGlite folder that is a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'par-store-'));
+    writeFileSync(join(dir, 'db'), 'not a folder');
+    const e = await openStore({ kind: 'pglite', dir: join(dir, 'db') }).catch((x: unknown) => x);
+    expect(StoreUnavailableError.isInstance(e)).toBe(true);
+  });
+});
+
+describe('the store configuration', () => {
+  it('resolves a folder against the configuration and a URL from the environment', () => {
+    expect(resolveStoreConfig({ kind: 'pglite', dir: '.par/db' }, '/ws', {})).toEqual({ kind: 'pglite', dir: '/ws/.par/db' });
+    expect(resolveStoreConfig({ kind: 'postgres', urlFromEnv: 'PAR_DB' }, '/ws', { PAR_DB: 'postgres://u@h/d' })).toEqual({ kind: 'postgres', url: 'postgres://u@h/d' });
+  });
+  it('refuses what it cannot honour, naming each problem', () => {
+    const problems = (input: unknown, env = {}) => {
+      try {
+        resolveStoreConfig(input, '/ws', env);
+      } catch (e) {
+        return ParValidationError.isInstance(e) ? e.issues.map((i) => `${i.path.join('.')} ${i.code}`) : [String(e)];
+      }
+      return [];
+    };
+    expect(problems({ kind: 'sqlite' })).toEqual(['kind schema.invalid_union']);
+    expect(problems({ kind: 'postgres', url: 'mysql://x', urlFromEnv: 'A' })).toEqual(['url schema.invalid_format', 'url schema.custom']);
+    expect(problems({ kind: 'postgres', urlFromEnv: 'PAR_DB' })).toEqual(['url schema.invalid_type']);
+    expect(problems({ kind: 'pglite', dir: '' })).toEqual(['dir schema.too_small']);
+  });
+});

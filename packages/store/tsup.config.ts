@@ -1,0 +1,3 @@
+import { parTsup } from '../../tsup.shared.js';
+
+export default parTsup;
