@@ -19,7 +19,7 @@ export function checkLoadWorkspaceArguments(configPath: unknown, options: unknow
 }
 
 const ContextSchema = z.looseObject({
-  ws: z.looseObject({ registry: z.looseObject({}), frameworks: z.instanceof(Map), assessments: z.instanceof(Map) }),
+  ws: z.looseObject({ registry: z.looseObject({}), frameworks: z.instanceof(Map) }),
   lang: z.enum(['vi', 'en']),
   json: z.boolean(),
   out: lineWriter,

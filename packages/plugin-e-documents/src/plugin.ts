@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { CivilDateSchema, defaultCalendar, IssueList, parseWithSchema, PeriodSchema, toVietnamTime, type Calendar } from '@par/calendar';
+import { defaultCalendar, IssueList, parseWithSchema, type Calendar } from '@par/calendar';
 import type { FindingInput, MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from '@par/core';
+import { checkPluginRunContext } from '@par/core';
 import { CHECKS, present, scopeOf, type CheckEnv } from './checks.js';
 import { E_DOCUMENTS_IMPORTERS } from './importers.js';
 import { eDocumentsReportSections } from './report-sections.js';
@@ -10,19 +10,6 @@ import { EDocumentsOptionsSchema, type EDocumentsConfig, type EDocumentsOptions 
 /** What the plugin counts working days with; the default is `defaultCalendar()` of `@par/calendar`. */
 export interface EDocumentsDependencies {
   readonly calendar?: Calendar;
-}
-
-const ContextSchema = z.looseObject({ unitId: z.string().min(1), period: PeriodSchema, now: z.date(), referenceDate: CivilDateSchema });
-
-/** Refuses a context that is not one the host builds: `ParValidationError` naming each bad field by path. */
-function checkContext(fn: string, context: unknown): PluginRunContext {
-  const c = parseWithSchema(`arguments of ${fn}`, z.strictObject({ context: ContextSchema }), { context });
-  if (toVietnamTime(c.context.now).date !== c.context.referenceDate) {
-    const issues = new IssueList();
-    issues.add(['context', 'referenceDate'], 'reference_date_mismatch', `The reference date ${c.context.referenceDate} is not the date of now in Vietnam (${toVietnamTime(c.context.now).date})`);
-    issues.throwIfAny(`arguments of ${fn}`);
-  }
-  return context as PluginRunContext;
 }
 
 const isCalendar = (c: unknown) => typeof c === 'object' && c !== null && ['addWorkingDays', 'workingDayOnOrAfter', 'isWorkingDay'].every((m) => typeof (c as Record<string, unknown>)[m] === 'function');
@@ -53,7 +40,7 @@ export function createEDocumentsPlugin(options: EDocumentsOptions, dependencies:
     id,
     title: c.title,
     run: (context) => {
-      const ctx = checkContext(`eDocuments/${id}`, context);
+      const ctx = checkPluginRunContext(`eDocuments/${id}`, context);
       const records = units.get(ctx.unitId);
       return records ? c.find(records, scopeOf(ctx), env).map((f) => present(f, records.unitId, o)) : [];
     },
@@ -63,7 +50,7 @@ export function createEDocumentsPlugin(options: EDocumentsOptions, dependencies:
     metricId,
     description: METRICS[metricId],
     compute: (context) => {
-      const ctx = checkContext(metricId, context);
+      const ctx = checkPluginRunContext(metricId, context);
       const records = units.get(ctx.unitId);
       return records && metricValue(metricId, records, scopeOf(ctx), o);
     },

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { CivilDateSchema, defaultCalendar, IssueList, parseWithSchema, PeriodSchema, toVietnamTime, type Calendar } from '@par/calendar';
+import { defaultCalendar, IssueList, type Calendar } from '@par/calendar';
 import type { FindingInput, FrameworkNode, MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from '@par/core';
+import { checkPluginRunContext } from '@par/core';
 import { CHECKS, present, type CheckEnv } from './checks.js';
 import { configureRules } from './configured-rules.js';
 import { isOverdue, settlementDeadlines } from './deadlines.js';
@@ -13,19 +13,6 @@ import { FinanceOptionsSchema, parseFinanceOptions, type FinanceConfig, type Fin
 /** What the plugin counts working days with; the default is `defaultCalendar()` of `@par/calendar`. */
 export interface FinanceDependencies {
   readonly calendar?: Calendar;
-}
-
-const ContextSchema = z.looseObject({ unitId: z.string().min(1), period: PeriodSchema, now: z.date(), referenceDate: CivilDateSchema });
-
-/** Refuses a context that is not one the host builds: `ParValidationError` naming each bad field by path. */
-function checkContext(fn: string, context: unknown): PluginRunContext {
-  const c = parseWithSchema(`arguments of ${fn}`, z.strictObject({ context: ContextSchema }), { context });
-  if (toVietnamTime(c.context.now).date !== c.context.referenceDate) {
-    const issues = new IssueList();
-    issues.add(['context', 'referenceDate'], 'reference_date_mismatch', `The reference date ${c.context.referenceDate} is not the date of now in Vietnam (${toVietnamTime(c.context.now).date})`);
-    issues.throwIfAny(`arguments of ${fn}`);
-  }
-  return context as PluginRunContext;
 }
 
 const isCalendar = (c: unknown) => typeof c === 'object' && c !== null && ['addWorkingDays', 'isWorkingDay'].every((m) => typeof (c as Record<string, unknown>)[m] === 'function');
@@ -118,7 +105,7 @@ export function createFinancePlugin(options: FinanceOptions, dependencies: Finan
     id,
     title: c.title,
     run: (context) => {
-      const ctx = checkContext(`finance/${id}`, context);
+      const ctx = checkPluginRunContext(`finance/${id}`, context);
       return c.find(ctx.unitId, ctx, env).map((f) => present(f, ctx.unitId, config));
     },
   }));
@@ -127,7 +114,7 @@ export function createFinancePlugin(options: FinanceOptions, dependencies: Finan
     metricId,
     description: { vi, en },
     compute: (context) => {
-      const ctx = checkContext(metricId, context);
+      const ctx = checkPluginRunContext(metricId, context);
       return compute(ctx, Number(ctx.period.slice(0, 4)));
     },
   });

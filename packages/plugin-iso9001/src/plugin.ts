@@ -1,25 +1,12 @@
-import { z } from 'zod';
-import { CivilDateSchema, defaultCalendar, IssueList, parseWithSchema, PeriodSchema, toVietnamTime, type Calendar, type CivilDate } from '@par/calendar';
+import { CivilDateSchema, defaultCalendar, IssueList, parseWithSchema, type Calendar, type CivilDate } from '@par/calendar';
 import type { FindingInput, MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from '@par/core';
+import { checkPluginRunContext } from '@par/core';
 import { CHECKS, counts, doneInPeriod, isRequired, present, processOn, proceduresOf, type CheckEnv, type RawFinding } from './checks.js';
 import { Iso9001OptionsSchema, isParsedQms, type Iso9001Config, type Iso9001Options, type Qms, type QmsRecord } from './records.js';
 
 /** What the plugin counts deadlines with; the default is `defaultCalendar()` of `@par/calendar`. */
 export interface Iso9001Dependencies {
   readonly calendar?: Calendar;
-}
-
-const ContextSchema = z.looseObject({ unitId: z.string().min(1), period: PeriodSchema, now: z.date(), referenceDate: CivilDateSchema });
-
-/** Refuses a context that is not one the host builds: `ParValidationError` naming each bad field by path. */
-function checkContext(fn: string, context: unknown): PluginRunContext {
-  const c = parseWithSchema(`arguments of ${fn}`, z.strictObject({ context: ContextSchema }), { context });
-  if (toVietnamTime(c.context.now).date !== c.context.referenceDate) {
-    const issues = new IssueList();
-    issues.add(['context', 'referenceDate'], 'reference_date_mismatch', `The reference date ${c.context.referenceDate} is not the date of now in Vietnam (${toVietnamTime(c.context.now).date})`);
-    issues.throwIfAny(`arguments of ${fn}`);
-  }
-  return context as PluginRunContext;
 }
 
 const isCalendar = (c: unknown) => typeof c === 'object' && c !== null && ['addWorkingDays', 'nextWorkingDay', 'workingDayOnOrAfter', 'isWorkingDay'].every((m) => typeof (c as Record<string, unknown>)[m] === 'function');
@@ -62,7 +49,7 @@ export function createIso9001Plugin(options: Iso9001Options, dependencies: Iso90
     id,
     title: c.title,
     run: (context) => {
-      const ctx = checkContext(`iso9001/${id}`, context);
+      const ctx = checkPluginRunContext(`iso9001/${id}`, context);
       const qms = systems.get(ctx.unitId);
       if (!qms) return [];
       const required = isRequired(qms, ctx.referenceDate);
@@ -74,7 +61,7 @@ export function createIso9001Plugin(options: Iso9001Options, dependencies: Iso90
     metricId,
     description: { vi, en },
     compute: (context) => {
-      const ctx = checkContext(metricId, context);
+      const ctx = checkPluginRunContext(metricId, context);
       const qms = systems.get(ctx.unitId);
       return qms && compute(qms, ctx);
     },

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { CivilDateSchema, defaultCalendar, IssueList, ParValidationError, parseWithSchema, PeriodSchema, toVietnamTime, type Calendar } from '@par/calendar';
+import { defaultCalendar, IssueList, ParValidationError, parseWithSchema, type Calendar } from '@par/calendar';
 import type { FindingInput, MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from '@par/core';
+import { checkPluginRunContext } from '@par/core';
 import { CHECKS, present, type CheckEnv } from './checks.js';
 import { compileGraph, type DocumentGraph } from './graph.js';
 import { legalReviewImporters } from './importers.js';
@@ -12,19 +12,6 @@ import { legalReviewReportSections } from './report-sections.js';
 /** What the plugin counts working days with; the default is `defaultCalendar()` of `@par/calendar`. */
 export interface LegalReviewDependencies {
   readonly calendar?: Calendar;
-}
-
-const ContextSchema = z.looseObject({ unitId: z.string().min(1), period: PeriodSchema, now: z.date(), referenceDate: CivilDateSchema });
-
-/** Refuses a context that is not one the host builds: `ParValidationError` naming each bad field by path. */
-function checkContext(fn: string, context: unknown): PluginRunContext {
-  const c = parseWithSchema(`arguments of ${fn}`, z.strictObject({ context: ContextSchema }), { context });
-  if (toVietnamTime(c.context.now).date !== c.context.referenceDate) {
-    const issues = new IssueList();
-    issues.add(['context', 'referenceDate'], 'reference_date_mismatch', `The reference date ${c.context.referenceDate} is not the date of now in Vietnam (${toVietnamTime(c.context.now).date})`);
-    issues.throwIfAny(`arguments of ${fn}`);
-  }
-  return context as PluginRunContext;
 }
 
 const isCalendar = (c: unknown) => typeof c === 'object' && c !== null && ['addWorkingDays', 'isWorkingDay'].every((m) => typeof (c as Record<string, unknown>)[m] === 'function');
@@ -80,7 +67,7 @@ export function createLegalReviewPlugin(options: LegalReviewOptions, dependencie
     id,
     title: c.title,
     run: (context) => {
-      const ctx = checkContext(`legal-review/${id}`, context);
+      const ctx = checkPluginRunContext(`legal-review/${id}`, context);
       return registers
         .filter((r) => (r.register.keeperUnitId ?? r.register.unitId) === ctx.unitId)
         .flatMap((r) => c.find(env(r, ctx)).map((f) => present(f, ctx.unitId, config)));
@@ -90,7 +77,7 @@ export function createLegalReviewPlugin(options: LegalReviewOptions, dependencie
     metricId: m.metricId,
     description: { vi: m.vi, en: m.en },
     compute: (context) => {
-      const ctx = checkContext(m.metricId, context);
+      const ctx = checkPluginRunContext(m.metricId, context);
       const r = registers.find((x) => x.register.unitId === ctx.unitId);
       return r && m.compute(metricEnv(env(r, ctx), ctx.period));
     },

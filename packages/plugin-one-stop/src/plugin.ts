@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { CivilDateSchema, defaultCalendar, IssueList, parseWithSchema, PeriodSchema, toVietnamTime, type Calendar } from '@par/calendar';
+import { defaultCalendar, IssueList, parseWithSchema, type Calendar } from '@par/calendar';
 import type { FindingInput, FrameworkNode, MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from '@par/core';
-import { ruleInForce } from '@par/core';
+import { checkPluginRunContext, ruleInForce } from '@par/core';
 import { appointmentBook } from './appointment.js';
 import { CHECKS, findingsOf, type CheckEnv, type RawFinding } from './checks.js';
 import { viewOf, type DossierView } from './evaluate.js';
@@ -16,19 +15,6 @@ import { OSS_RULES, type OssRuleVersion } from './rules.js';
 /** What the plugin counts deadlines with; the default is `defaultCalendar()` of `@par/calendar`. */
 export interface OneStopDependencies {
   readonly calendar?: Calendar;
-}
-
-const ContextSchema = z.looseObject({ unitId: z.string().min(1), period: PeriodSchema, now: z.date(), referenceDate: CivilDateSchema });
-
-/** Refuses a context that is not one the host builds: `ParValidationError` naming each bad field by path. */
-function checkContext(fn: string, context: unknown): PluginRunContext {
-  const c = parseWithSchema(`arguments of ${fn}`, z.strictObject({ context: ContextSchema }), { context });
-  if (toVietnamTime(c.context.now).date !== c.context.referenceDate) {
-    const issues = new IssueList();
-    issues.add(['context', 'referenceDate'], 'reference_date_mismatch', `The reference date ${c.context.referenceDate} is not the date of now in Vietnam (${toVietnamTime(c.context.now).date})`);
-    issues.throwIfAny(`arguments of ${fn}`);
-  }
-  return context as PluginRunContext;
 }
 
 /** `Map.groupBy`, which Node 20 lacks. */
@@ -100,7 +86,7 @@ export function createOneStopPlugin(options: OneStopOptions, dependencies: OneSt
     id,
     title: CHECKS[id]!.title,
     run: (context) => {
-      const ctx = checkContext(`one-stop/${id}`, context);
+      const ctx = checkPluginRunContext(`one-stop/${id}`, context);
       const env: CheckEnv = { config: o, clock, nowMs: ctx.now.getTime() };
       return (byUnit.get(ctx.unitId) ?? [])
         .filter((v) => (v.dossier.receivedAt ?? v.dossier.submittedAt) <= env.nowMs)
@@ -111,7 +97,7 @@ export function createOneStopPlugin(options: OneStopOptions, dependencies: OneSt
     id: 'outsideSystem',
     title: { vi: 'Mọi hồ sơ trong sổ theo dõi, Cổng dịch vụ công đều có trên hệ thống một cửa điện tử', en: 'Every dossier of the register or the portal is in the one-stop system' },
     run: (context) => {
-      const ctx = checkContext('one-stop/outsideSystem', context);
+      const ctx = checkPluginRunContext('one-stop/outsideSystem', context);
       return o.registers
         .filter((r) => r.unitId === ctx.unitId)
         .flatMap((r) =>
@@ -131,7 +117,7 @@ export function createOneStopPlugin(options: OneStopOptions, dependencies: OneSt
     metricId,
     description: { vi, en },
     compute: (context) => {
-      const ctx = checkContext(metricId, context);
+      const ctx = checkPluginRunContext(metricId, context);
       const units = level ? subtree(ctx.unitId) : [ctx.unitId];
       const mine = units.flatMap((u) => byUnit.get(u) ?? []).flatMap((v) => (!level || v.procedure.level === level ? [v.dossier] : []));
       const counts = sumCounts(tallyDossiers(mine, procedures, appoint, { period: ctx.period, nowMs: ctx.now.getTime(), groupBy: [], config: o }));
