@@ -1,7 +1,7 @@
 import { addDays } from '@par/calendar';
 import type { BenchTask } from '../../../bench.shared.js';
 import { compileGraph } from '../src/graph.js';
-import { buildDocumentGraph, parseLegalRegister, type LegalReviewOptions } from '../src/index.js';
+import { buildDocumentGraph, parseLegalRegister, type LegalReviewOptions } from '@par/plugin-legal-review';
 
 type RegisterInput = LegalReviewOptions['registers'][number];
 
