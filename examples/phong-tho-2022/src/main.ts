@@ -81,7 +81,7 @@ for (const s of board) {
   console.log(`  ${pad(name(s.context.unitId, notice.signedOn), 28)}${pad(s.context.itemLabel, 5)}${pad(s.context.dueDate, 12)}${pad(STATE_NAMES[lang][s.state], 18)}${flag}`);
 }
 const done = [...states.values()].filter((s) => s.state === 'done');
-console.log(`  ${t('Hoàn thành', 'Done')}: ${done.length} (${t('đúng hạn', 'on time')} ${done.filter((s) => s.context.outcome?.result === 'onTime').length}, ${t('trễ hạn', 'late')} ${done.filter((s) => s.context.outcome?.result === 'late').length}); ${t('gia hạn', 'extended')}: ${[...states.values()].filter((s) => s.context.extensions.length > 0).length}; ${t('trả lại', 'returned')}: ${[...states.values()].filter((s) => s.context.returns.length > 0).length}`);
+console.log(`  ${t('Hoàn thành', 'Done')}: ${done.length} ${t('trên', 'of')} ${states.size} ${t('lượt hạn và báo cáo', 'deadlines and reports')} (${t('đúng hạn', 'on time')} ${done.filter((s) => s.context.outcome?.result === 'onTime').length}, ${t('trễ hạn', 'late')} ${done.filter((s) => s.context.outcome?.result === 'late').length}); ${t('gia hạn', 'extended')}: ${[...states.values()].filter((s) => s.context.extensions.length > 0).length}; ${t('trả lại', 'returned')}: ${[...states.values()].filter((s) => s.context.returns.length > 0).length}`);
 // the year-end tasks count in 2022, where their nominal due date falls, though their deadline moved to 3/1/2023;
 // each rate against the deadline in force and against the original one (before any extension)
 console.log(t('Tỷ lệ nhiệm vụ chủ trì hoàn thành đúng hạn (hạn năm 2022):', 'On-time rate of lead assignments (due in 2022):'));

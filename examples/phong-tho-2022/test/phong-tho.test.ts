@@ -232,7 +232,8 @@ describe('the example script', () => {
     expect(out).toContain('(5) coordinating: standing duty, no date of its own');
     expect(out).toContain('(8) lead: 2022-12-31');
     expect(out).toContain('FOLLOW-UP (illustrative) as of 2023-02-06');
-    expect(out).toContain('Done: 63 (on time 61, late 2); extended: 1; returned: 1');
+    // one lifecycle per obligation: 65 deadlines and reports, 63 of them done by 06/02/2023
+    expect(out).toContain('Done: 63 of 65 deadlines and reports (on time 61, late 2); extended: 1; returned: 1');
     // both rates are printed: Economy-Infrastructure is on time only by its extension, so 2/2 against the deadline
     // in force (100%) but 1/2 against the original deadline of 3/1/2023 (its (8) reported on 30/1/2023): 50%
     expect(out).toMatch(/^ {2}Economy-Infrastructure office +2\/2 on time \(1\/2 by the original deadline\), 0 late, 0 overdue: 100% \(original deadline 50%\)$/m);
