@@ -83,8 +83,19 @@ export async function renderReport(ctx: CommandContext, period: string, now: Dat
     .join('\n');
 
   const board = directiveBoard(ctx, now)
-    .filter((b) => b.state !== 'done' || b.outcome?.result === 'late')
-    .map((b) => `<tr class="${b.state !== 'done' && b.overdue ? 'overdue' : ''}"><td>${esc(b.unitName)}</td><td>${esc(b.itemLabel)}</td><td>${esc(deadlineText(b))}</td><td>${esc(b.stateName)}</td><td>${b.state !== 'done' && b.overdue ? tr(ctx, 'Quá hạn', 'Overdue') + (b.escalated ? tr(ctx, ', đã báo cáo cấp giao', ', escalated') : '') : b.outcome?.result === 'late' ? tr(ctx, 'Hoàn thành trễ hạn', 'Done late') : ''}</td></tr>`)
+    // open, late, and on time only by an extension (late against the original deadline): the chairman sees all three
+    .filter((b) => b.state !== 'done' || b.outcome?.result === 'late' || b.outcome?.onTimeOriginal === false)
+    .map((b) => {
+      const flag =
+        b.state !== 'done' && b.overdue
+          ? tr(ctx, 'Quá hạn', 'Overdue') + (b.escalated ? tr(ctx, ', đã báo cáo cấp giao', ', escalated') : '')
+          : b.outcome?.result === 'late'
+            ? tr(ctx, 'Hoàn thành trễ hạn', 'Done late')
+            : b.outcome?.onTimeOriginal === false
+              ? tr(ctx, 'Đúng hạn nhờ gia hạn (trễ so với hạn ban đầu)', 'On time by an extension (late against the original deadline)')
+              : '';
+      return `<tr class="${b.state !== 'done' && b.overdue ? 'overdue' : ''}"><td>${esc(b.unitName)}</td><td>${esc(b.itemLabel)}</td><td>${esc(deadlineText(b))}</td><td>${esc(b.stateName)}</td><td>${flag}</td></tr>`;
+    })
     .join('\n');
 
   const found: Finding[] = await findings(ctx, pluginPeriod, now);
@@ -141,7 +152,7 @@ ${previous ? '' : `<p class="note">${t('Không có kết quả năm trước tro
 ${weakest}
 </tbody></table>
 <h2>${t('Theo dõi thực hiện chỉ đạo', 'Directive board')}</h2>
-<p class="note">${t('Các nhiệm vụ chưa hoàn thành và hoàn thành trễ; quá hạn được tô đỏ.', 'Open and late assignments; overdue ones in red.')}</p>
+<p class="note">${t('Các nhiệm vụ chưa hoàn thành, hoàn thành trễ hoặc chỉ đúng hạn nhờ gia hạn; quá hạn được tô đỏ.', 'Open and late assignments, and those on time only by an extension; overdue ones in red.')}</p>
 <table id="board"><thead><tr><th>${t('Đơn vị', 'Unit')}</th><th>${t('Nội dung', 'Item')}</th><th>${t('Hạn', 'Due')}</th><th>${t('Trạng thái', 'State')}</th><th></th></tr></thead><tbody>
 ${board}
 </tbody></table>

@@ -83,6 +83,14 @@ describe('the plugins in the report', () => {
     expect(section).toContain('<tr><td class="n">3</td><td>Economy-Infrastructure office</td><td class="n">12.500.000.000</td><td class="n">12.200.000.000</td><td>31/01/2023</td><td class="n">97.60</td><td class="n"></td></tr>');
   });
 
+  it('lists on the board an assignment on time only by its extension', T, async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'par-report-')), 'report.html');
+    expect((await par('report', '--year', '2021', '--now', '2023-02-06', '--out', out)).code).toBe(EXIT.ok);
+    // item (8) of the Economy-Infrastructure office: due "by the end of 2022" (Saturday 31/12/2022, in force 03/01/2023),
+    // extended, reported on 30/01/2023: on time against the extended deadline, late against the original one
+    expect(readFileSync(out, 'utf8')).toMatch(/<tr class=""><td>Economy-Infrastructure office<\/td><td>\(8\)<\/td><td>2022-12-31 → [0-9-]+<\/td><td>done<\/td><td>On time by an extension \(late against the original deadline\)<\/td><\/tr>/);
+  });
+
   it('escapes whatever text a plugin gives, in tables and in charts', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const html = sectionsHtml(
