@@ -54,6 +54,7 @@ export {
 } from './calendar.js';
 export {
   DEFAULT_OFFICE_HOURS,
+  OfficeHoursSchema,
   VIETNAM_OFFSET_MINUTES,
   addWorkingHours,
   toVietnamTime,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { argumentError, dateProblem, isTime, objectProblem, show, timeProblem, type Problem } from './arguments.js';
 import type { Calendar } from './calendar.js';
 import { ParValidationError } from './par-validation-error.js';
@@ -90,6 +91,19 @@ function officeMinutes(hours: unknown): { intervals: (readonly [number, number])
   });
   return { intervals, problems };
 }
+
+const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Expected a time HH:MM from 00:00 to 23:59' });
+
+/**
+ * Zod schema for office hours: a non-empty list of `[from, to]` intervals in `HH:MM`, each ending after it starts and
+ * after the interval before it; the rules {@link addWorkingHours} checks, for options that carry office hours.
+ */
+export const OfficeHoursSchema = z
+  .array(z.tuple([TimeSchema, TimeSchema]))
+  .min(1)
+  .superRefine((hours, ctx) => {
+    for (const [path, problem] of officeMinutes(hours).problems) if (problem.code === 'unordered_hours') ctx.addIssue({ code: 'custom', path, message: problem.message });
+  });
 
 /** `calendar.isWorkingDay(date)`, its refusal (a day outside the calendar or with no holiday rules) reported against `hours`. */
 function isWorkingDayFor(calendar: Calendar, date: string, hours: number): boolean {

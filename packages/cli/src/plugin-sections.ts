@@ -1,10 +1,10 @@
 import { labelText, type ComputedReportSection, type ReportChart, type SectionFailure } from '@par/core';
 import { periodEnd, today, unitName, type CommandContext } from './context.js';
+import { esc } from './html.js';
 
 /** Renders a chart option to an SVG string (the report's ECharts server-side renderer). */
 export type SvgChart = (option: Record<string, unknown>, width: number, height: number) => string;
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The ECharts option of a plugin's chart: a line or bar per series over the categories; dashed series for targets. */
 function chartOption(chart: ReportChart, lang: 'vi' | 'en', unitName: (id: string) => string): Record<string, unknown> {

@@ -5,8 +5,8 @@ import { deadlineText, directiveBoard, findings } from './commands.js';
 import { periodEnd, today, tr, unitName, type CommandContext } from './context.js';
 import { pluginSectionsHtml } from './plugin-sections.js';
 import { checkCommandArguments } from './arguments.js';
+import { esc } from './html.js';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A chart rendered to an SVG string on the server (ECharts server-side rendering, no browser). */
 function svgChart(option: echarts.EChartsCoreOption, width: number, height: number): string {

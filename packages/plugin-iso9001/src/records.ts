@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, DEFAULT_OFFICE_HOURS, parseWithSchema } from '@par/calendar';
+import { CivilDateSchema, DEFAULT_OFFICE_HOURS, OfficeHoursSchema, parseWithSchema } from '@par/calendar';
 import { ISO_UNIT_KINDS, MODEL_AGENCY_TYPES, REVIEW_INPUTS } from './rules.js';
 
 const date = CivilDateSchema;
@@ -8,7 +8,6 @@ const year = z.int().min(1900).max(2100);
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = z.string().regex(TIME, { message: 'Expected a time HH:MM from 00:00 to 23:59' });
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
 /**
  * Zod schema for a processing time (thời gian giải quyết) with its unit: whole working days or calendar days,
@@ -176,16 +175,6 @@ export const PublishedProcedureListSchema = z.strictObject({
   procedures: z.array(ProcedureSchema),
 });
 
-const OfficeHoursSchema = z
-  .array(z.tuple([time, time]))
-  .min(1)
-  .superRefine((hours, ctx) => {
-    hours.forEach(([from, to], i) => {
-      if (!(minutes(from) < minutes(to)) || (i > 0 && minutes(from) < minutes(hours[i - 1]![1]))) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `${from}-${to} must end after it starts and after the interval before it` });
-      }
-    });
-  });
 
 /** Zod schema for the plugin's options. */
 export const Iso9001OptionsSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, DEFAULT_OFFICE_HOURS, parseWithSchema } from '@par/calendar';
+import { CivilDateSchema, DEFAULT_OFFICE_HOURS, OfficeHoursSchema, parseWithSchema } from '@par/calendar';
 import { InstantSchema } from './instant.js';
 import { FORM_SETS, LEGACY_ONLINE_LEVELS } from './rules.js';
 
@@ -7,7 +7,6 @@ const date = CivilDateSchema;
 const text = z.string().trim().min(1);
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = z.string().regex(TIME, { message: 'Expected a time HH:MM from 00:00 to 23:59' });
-const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const VERIFICATION = z.enum(['confirmed', 'partlyConfirmed', 'unconfirmed']);
 
 /**
@@ -195,16 +194,6 @@ export const DossierRegisterSchema = z.strictObject({
 /** A counter register or portal list. */
 export type DossierRegister = z.output<typeof DossierRegisterSchema>;
 
-const OfficeHoursSchema = z
-  .array(z.tuple([time, time]))
-  .min(1)
-  .superRefine((hours, ctx) => {
-    hours.forEach(([from, to], i) => {
-      if (!(minutes(from) < minutes(to)) || (i > 0 && minutes(from) < minutes(hours[i - 1]![1]))) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `${from}-${to} must end after it starts and after the interval before it` });
-      }
-    });
-  });
 
 /** Zod schema for the plugin's options. */
 export const OneStopOptionsSchema = z
