@@ -67,7 +67,7 @@ const plugins = (...list: { package: string; options: string }[]) => (c: Record<
 async function par(dir: string, args: readonly string[], io?: { out?: (line: string) => void }) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['-w', join(dir, 'par.config.json'), '--plugin-timeout', '200', ...args], { out: io?.out ?? ((l) => out.push(...l.split('\n'))), err: (l) => err.push(...l.split('\n')) });
+  const code = await runCli(['-w', join(dir, 'par.config.json'), ...args], { out: io?.out ?? ((l) => out.push(...l.split('\n'))), err: (l) => err.push(...l.split('\n')) });
   return { code, out, err };
 }
 
@@ -110,7 +110,7 @@ const cases: Case[] = [
   { name: 'a Node.js built-in as a plugin', setup: plugins({ package: 'child_process', options: 'data/fixture.json' }), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('par.config.json', 'plugins[0].package', 'A Node.js built-in module is not a plugin [schema.custom]') },
   { name: 'a misspelt plugin', setup: plugins({ package: 'par-plugin-fixtur', options: 'data/fixture.json' }), args: ['check', '--period', '2022'], code: EXIT.invalidInput, first: oneProblem, line: /^ {2}par\.config\.json: plugins\[0\]\.package: Plugin "par-plugin-fixtur" is not a dependency in .*package\.json \(is the name misspelt\?\) \[not_a_dependency\]$/ },
   { name: 'an installed package that is not a plugin', setup: plugins({ package: 'par-plugin-plain', options: 'data/fixture.json' }), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('par.config.json', 'plugins[0].package', '"par-plugin-plain" is not a par plugin: its package.json declares no "par": { "optionsSchema": ... } [not_a_plugin]') },
-  { name: 'a plugin whose top-level await never settles', setup: plugins({ package: 'par-plugin-hang', options: 'data/fixture.json' }), args: ['check', '--period', '2022'], code: EXIT.invalidInput, first: oneProblem, line: bad('par.config.json', 'plugins[0].package', 'Plugin "par-plugin-hang" did not finish loading within 0.2 s [plugin_timeout]') },
+  { name: 'a plugin whose top-level await never settles', setup: plugins({ package: 'par-plugin-hang', options: 'data/fixture.json' }), args: ['--plugin-timeout', '200', 'check', '--period', '2022'], code: EXIT.invalidInput, first: oneProblem, line: bad('par.config.json', 'plugins[0].package', 'Plugin "par-plugin-hang" did not finish loading within 0.2 s [plugin_timeout]') },
   { name: 'a plugin that throws as it loads', setup: plugins({ package: 'par-plugin-throws', options: 'data/fixture.json' }), args: ['check', '--period', '2022'], code: EXIT.invalidInput, first: oneProblem, line: bad('par.config.json', 'plugins[0].package', 'Plugin "par-plugin-throws" failed to load: cannot reach the QMS database [plugin_failed]') },
   { name: 'a plugin whose module was never built', setup: plugins({ package: 'par-plugin-unbuilt', options: 'data/fixture.json' }), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('par.config.json', 'plugins[0].package', 'Plugin "par-plugin-unbuilt": its module ./dist/index.js cannot be read (No such file); is the package built? [not_installed]') },
   { name: "plugin options against the plugin's shipped schema", setup: (_, d) => writeFileSync(join(d, 'data/fixture.json'), '{"flag":"c03571"}'), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('data/fixture.json', 'flag', /Invalid input: expected array, received string \[schema\.invalid_type\]$/) },
