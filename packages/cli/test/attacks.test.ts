@@ -6,12 +6,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../src/index.js';
 
 const example = fileURLToPath(new URL('../../../examples/phong-tho-2022', import.meta.url));
 const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+// each test's workspaces go when it ends (removing all of them at once can outlast a hook's time on a busy machine)
+afterEach(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A package in the workspace's node_modules: a plugin made for these tests (plain ESM, no dependencies). */
 function installPackage(dir: string, name: string, files: Record<string, string>) {
