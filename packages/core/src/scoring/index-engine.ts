@@ -12,7 +12,7 @@ import { bandFor, clampedIndex, compareRatios, percentRounded } from './exact-ra
 import type { IndexResult, IndexResultSet, NodeResult, TieBreak } from './index-result.js';
 import { checkMetrics, groupMetrics, type Metric } from './metric.js';
 import { NO_TIER } from './compiled-rule.js';
-import { APPLICABLE, APPRAISED, evaluateUnit, FINAL, LeafScratch, SELF, SOURCES, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
+import { APPLICABLE, APPRAISED, evaluateUnit, FINAL, LeafScratch, SELF, SOURCES, unitTotals, type ChannelTotals, type ScoringWarning } from './unit-evaluation.js';
 
 /** What a unit must say about itself for applicability and peer groups. */
 export interface UnitFacts {
@@ -145,8 +145,9 @@ class Engine implements IndexEngine {
     return rule === 'all' ? 'all' : (unit?.kind ?? 'unknown');
   }
 
-  private evaluate(a: Assessment, warnings: ScoringWarning[] | undefined): ChannelTotals {
-    return evaluateUnit(this.cf, a, this.metricsOf(a.unitId, a.period), this.units.get(a.unitId), this.scratch, warnings);
+  /** A unit's channel totals; with `leaves`, the scratch arrays hold its leaves too. */
+  private evaluate(a: Assessment, warnings: ScoringWarning[] | undefined, leaves = false): ChannelTotals {
+    return (leaves ? evaluateUnit : unitTotals)(this.cf, a, this.metricsOf(a.unitId, a.period), this.units.get(a.unitId), this.scratch, warnings);
   }
 
   /** Loads many assessments into an empty engine, sorting each peer group once; problems go to `issues`. */
@@ -367,7 +368,7 @@ class Engine implements IndexEngine {
 
   private breakdownOf(a: Assessment): NodeResult[] {
     const cf = this.cf;
-    this.evaluate(a, undefined);
+    this.evaluate(a, undefined, true);
     const s = this.scratch;
     const n = cf.nodes.length;
     const self = new Float64Array(n);

@@ -7,7 +7,7 @@ import { markParsed } from '../shared/parsed.js';
 import { ArgumentCheck } from './arguments.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
 import { deepFreeze } from '../shared/deep-freeze.js';
-import { compileEntries } from './compiled-assessment.js';
+import { compactAssessment } from './parsed-assessment.js';
 import { compileFramework } from './compiled-framework.js';
 
 const IMPORTED = new Set(['survey', 'leadership']);
@@ -30,12 +30,11 @@ export function parseAssessment(input: unknown, framework: Framework): Assessmen
   return sealAssessment(a, framework);
 }
 
-/** Freezes a checked assessment, compiles it once for the engine and marks it as parsed. */
+/** Turns a checked assessment into its compact frozen form (entries as columns) and marks it as parsed. */
 export function sealAssessment(a: Assessment, framework: Framework): Assessment {
   shareEmptyLists(a);
-  deepFreeze(a);
-  compileEntries(compileFramework(framework), a.entries);
-  return markParsed(a);
+  deepFreeze(a.evidence);
+  return markParsed(compactAssessment(a, compileFramework(framework)));
 }
 
 /** What the checks need of a framework: its index and the leaves every assessment past `draft` scores. */

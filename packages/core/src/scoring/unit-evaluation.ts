@@ -1,7 +1,22 @@
 import type { Assessment, RuleInput } from './assessment-schema.js';
 import { NO_TIER } from './compiled-rule.js';
-import { APPRAISAL_FLAG, compileEntries, IMPORTED_FLAG, INPUT_FLAG, NA_FLAG, SELF_POINTS_FLAG } from './compiled-assessment.js';
+import {
+  APPRAISAL_FLAG,
+  computedOf,
+  DETAILS_FLAG,
+  FINAL_MICRO,
+  IMPORTED_FLAG,
+  INPUT_FLAG,
+  NA_FLAG,
+  PACKED,
+  SELF_MICRO,
+  SELF_POINTS_FLAG,
+  STRIDE,
+  UNKNOWN_POSITION,
+  type AssessmentColumns,
+} from './assessment-columns.js';
 import { CHANNELS, type CompiledFramework } from './compiled-framework.js';
+import { columnsOf } from './parsed-assessment.js';
 
 /** Something worth a reviewer's attention in an assessment; it does not stop the computation. */
 export interface ScoringWarning {
@@ -82,6 +97,22 @@ function applies(cf: CompiledFramework, leafNode: number, unit: UnitKindAndTags 
   return true;
 }
 
+/** The warning for self points that differ from the points the leaf's rule gives the measured input. */
+function selfDiffers(cf: CompiledFramework, unitId: string, pos: number, self: number, computed: number): ScoringWarning {
+  return {
+    unitId,
+    code: cf.codes[cf.leaves[pos]!]!,
+    kind: 'selfDiffersFromComputed',
+    message: `Self score ${self / 1e6} differs from the ${computed / 1e6} its rule computes from the measured value; the self score is kept`,
+  };
+}
+
+/** The warning for an applicable leaf with no score. */
+function notScored(cf: CompiledFramework, unitId: string, pos: number): ScoringWarning {
+  const code = cf.codes[cf.leaves[pos]!]!;
+  return { unitId, code, kind: 'notScored', message: `"${code}" has no score; it counts 0` };
+}
+
 function computeFrom(cf: CompiledFramework, input: RuleInput, s: LeafScratch, pos: number): number {
   const rule = cf.rules[pos];
   if (!rule) return NONE;
@@ -119,46 +150,42 @@ export function evaluateUnit(
       if (value !== undefined) s.computed[pos] = computeFrom(cf, value, s, pos);
     }
   }
-  const c = compileEntries(cf, a.entries);
-  const { pos: positions, flags, selfMicro, finalMicro, inputMicro, inputTier } = c;
-  for (let i = 0; i < positions.length; i++) {
-    const pos = positions[i]!;
-    if (pos === -1) {
-      const code = a.entries[i]!.code;
+  const c = columnsOf(a, cf);
+  const { cells } = c;
+  const n = cells.length / STRIDE;
+  for (let i = 0, o = 0, k = 0; i < n; i++, o += STRIDE) {
+    const pos = cells[o + PACKED]! >>> 8;
+    const f = cells[o + PACKED]! & 255;
+    if (pos === UNKNOWN_POSITION) {
+      const code = c.details[k]!.code;
       warnings?.push({ unitId: a.unitId, code, kind: 'unknownCode', message: `"${code}" is not a leaf of the framework` });
-      continue;
     }
-    const f = flags[i]!;
+    if (f & DETAILS_FLAG) k++;
+    if (pos === UNKNOWN_POSITION) continue;
     if (f & NA_FLAG) {
       s.applicable[pos] = 0;
       s.source[pos] = NOT_APPLICABLE;
       s.final[pos] = 0;
       continue;
     }
-    if (f & INPUT_FLAG && s.computed[pos] === NONE) {
-      s.computed[pos] = inputMicro[i]!;
-      s.tier[pos] = inputTier[i]!;
+    const rule = cf.rules[pos];
+    if (f & INPUT_FLAG && rule && s.computed[pos] === NONE) {
+      s.computed[pos] = computedOf(c, i);
+      s.tier[pos] = rule.tier;
     }
-    if (f & SELF_POINTS_FLAG) s.self[pos] = selfMicro[i]!;
+    if (f & SELF_POINTS_FLAG) s.self[pos] = cells[o + SELF_MICRO]!;
     else if (f & INPUT_FLAG && s.computed[pos] !== NONE) s.self[pos] = s.computed[pos]!;
     if (f & APPRAISAL_FLAG) {
-      s.final[pos] = finalMicro[i]!;
+      s.final[pos] = cells[o + FINAL_MICRO]!;
       s.source[pos] = APPRAISAL;
     } else if (f & IMPORTED_FLAG) {
-      s.final[pos] = finalMicro[i]!;
+      s.final[pos] = cells[o + FINAL_MICRO]!;
       s.source[pos] = IMPORTED;
     } else if (s.self[pos] !== NONE) {
       s.final[pos] = s.self[pos]!;
       s.source[pos] = FROM_SELF;
     }
-    if (warnings && f & SELF_POINTS_FLAG && s.computed[pos] !== NONE && s.computed[pos] !== s.self[pos]) {
-      warnings.push({
-        unitId: a.unitId,
-        code: cf.codes[cf.leaves[pos]!]!,
-        kind: 'selfDiffersFromComputed',
-        message: `Self score ${s.self[pos]! / 1e6} differs from the ${s.computed[pos]! / 1e6} its rule computes from the measured value; the self score is kept`,
-      });
-    }
+    if (warnings && f & SELF_POINTS_FLAG && s.computed[pos] !== NONE && s.computed[pos] !== s.self[pos]) warnings.push(selfDiffers(cf, a.unitId, pos, s.self[pos]!, s.computed[pos]!));
   }
   const totals: ChannelTotals = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   const { self: selfArr, final: finalArr, applicable: applicableArr, computed: computedArr, source: sourceArr } = s;
@@ -172,10 +199,7 @@ export function evaluateUnit(
         sourceArr[pos] = COMPUTED;
       } else {
         final = 0;
-        if (warnings && applicable > 0) {
-          const code = cf.codes[cf.leaves[pos]!]!;
-          warnings.push({ unitId: a.unitId, code, kind: 'notScored', message: `"${code}" has no score; it counts 0` });
-        }
+        if (warnings && applicable > 0) warnings.push(notScored(cf, a.unitId, pos));
       }
     }
     if (applicable === 0) {
@@ -189,8 +213,60 @@ export function evaluateUnit(
     totals[APPRAISED + c]! += final;
     totals[APPLICABLE + c]! += applicable;
   }
+  return capAdjustments(cf, totals);
+}
+
+/** Sets the final points of each channel: the appraised points, capped at the channel's maximum for adjustments. */
+function capAdjustments(cf: CompiledFramework, totals: ChannelTotals): ChannelTotals {
   for (let c = 0; c < CHANNELS.length; c++) {
     totals[FINAL + c] = cf.adjustment[c] ? Math.min(totals[APPRAISED + c]!, cf.channelMaxMicro[c]!) : totals[APPRAISED + c]!;
   }
   return totals;
+}
+
+/**
+ * The channel totals of one unit, as {@link evaluateUnit} gives them, without the per-leaf arrays: straight from the
+ * assessment's columns when its entries are the framework's leaves in order and neither metrics nor the unit's kind
+ * and tags change what applies (the common case, and the engine's hot path); else through {@link evaluateUnit}.
+ */
+export function unitTotals(
+  cf: CompiledFramework,
+  a: Assessment,
+  metrics: ReadonlyMap<string, RuleInput> | undefined,
+  unit: UnitKindAndTags | undefined,
+  s: LeafScratch,
+  warnings: ScoringWarning[] | undefined,
+): ChannelTotals {
+  const c = columnsOf(a, cf);
+  const general = !c.inLeafOrder || (metrics !== undefined && cf.metricLeaves.length > 0) || (unit !== undefined && cf.anyRestricted);
+  return general ? evaluateUnit(cf, a, metrics, unit, s, warnings) : columnTotals(cf, a.unitId, c, warnings);
+}
+
+/** {@link unitTotals} on columns in leaf order, with every leaf applicable and no metric. */
+function columnTotals(cf: CompiledFramework, unitId: string, c: AssessmentColumns, warnings: ScoringWarning[] | undefined): ChannelTotals {
+  const totals: ChannelTotals = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const { cells } = c;
+  const { leafChannel, leafMaxMicro } = cf;
+  let unscored: ScoringWarning[] | undefined;
+  for (let pos = 0, o = 0; pos < leafMaxMicro.length; pos++, o += STRIDE) {
+    const f = cells[o + PACKED]! & 255;
+    if (f & NA_FLAG) continue;
+    const channel = leafChannel[pos]!;
+    const applicable = leafMaxMicro[pos]!;
+    // the self cell holds the self points, or the points the rule gives the input (NONE when it gives none)
+    const self = f & (SELF_POINTS_FLAG | INPUT_FLAG) ? cells[o + SELF_MICRO]! : NONE;
+    let final = 0;
+    if (f & (APPRAISAL_FLAG | IMPORTED_FLAG)) final = cells[o + FINAL_MICRO]!;
+    else if (self !== NONE) final = self;
+    else if (warnings && applicable > 0) (unscored ??= []).push(notScored(cf, unitId, pos));
+    if (self !== NONE) totals[SELF + channel]! += self;
+    totals[APPRAISED + channel]! += final;
+    totals[APPLICABLE + channel]! += applicable;
+    if (warnings && f & SELF_POINTS_FLAG && f & INPUT_FLAG) {
+      const computed = computedOf(c, pos);
+      if (computed !== NONE && computed !== self) warnings.push(selfDiffers(cf, unitId, pos, self, computed));
+    }
+  }
+  if (unscored) warnings!.push(...unscored);
+  return capAdjustments(cf, totals);
 }
