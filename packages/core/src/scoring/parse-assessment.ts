@@ -1,6 +1,5 @@
-import { indexFramework, type IndexedNode } from '../frameworks/framework-index.js';
-import type { Framework, FrameworkNode } from '../frameworks/framework-schema.js';
-import { toMicro } from '../shared/points.js';
+import type { Framework } from '../frameworks/framework-schema.js';
+import { factsOf, IMPORTED_CHANNELS, pointsProblem } from './framework-facts.js';
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { AssessmentSchema, type Assessment } from './assessment-schema.js';
 import { markParsed } from '../shared/parsed.js';
@@ -8,9 +7,8 @@ import { ArgumentCheck } from './arguments.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
 import { deepFreeze } from '../shared/deep-freeze.js';
 import { compactAssessment } from './parsed-assessment.js';
+import { quickValidation } from './quick-validation.js';
 import { compileFramework } from './compiled-framework.js';
-
-const IMPORTED = new Set(['survey', 'leadership']);
 
 /**
  * Validates an assessment document against its framework (the result is frozen, and compiled once for the
@@ -23,6 +21,8 @@ const IMPORTED = new Set(['survey', 'leadership']);
  */
 export function parseAssessment(input: unknown, framework: Framework): Assessment {
   new ArgumentCheck('parseAssessment').framework(framework).done();
+  const quick = quickValidation(input, framework);
+  if (quick) return sealAssessment(quick, framework);
   const a = parseWithSchema('assessment', AssessmentSchema, input) as Assessment;
   const issues = new IssueList();
   checkAssessment(a, framework, issues);
@@ -35,36 +35,6 @@ export function sealAssessment(a: Assessment, framework: Framework): Assessment 
   shareEmptyLists(a);
   deepFreeze(a.evidence);
   return markParsed(compactAssessment(a, compileFramework(framework)));
-}
-
-/** What the checks need of a framework: its index and the leaves every assessment past `draft` scores. */
-interface FrameworkFacts {
-  readonly index: ReadonlyMap<string, IndexedNode>;
-  readonly required: readonly string[];
-}
-
-const facts = new WeakMap<Framework, FrameworkFacts>();
-
-/** The {@link FrameworkFacts} of a framework, worked out once per parsed (frozen) framework. */
-function factsOf(framework: Framework): FrameworkFacts {
-  const hit = facts.get(framework);
-  if (hit) return hit;
-  const index = indexFramework(framework);
-  // Leaves that apply to some unit kinds or tags only, and leaves scored from a metric, are checked by the engine,
-  // which knows the unit and the metrics.
-  const unitDependent = (n: IndexedNode | undefined): boolean =>
-    !!n && (!!n.node.applicability?.unitKinds || !!n.node.applicability?.tags || unitDependent(n.parentCode === undefined ? undefined : index.get(n.parentCode)));
-  const required = [...index.values()].filter((n) => n.isLeaf && !n.node.metric && !unitDependent(n)).map((n) => n.node.code);
-  const result = { index, required };
-  if (Object.isFrozen(framework)) facts.set(framework, result);
-  return result;
-}
-
-/** Why `points` cannot be given on `node` (above its maximum, or off its manual `step`), or `undefined`. */
-function pointsProblem(points: number, node: FrameworkNode, step: number | undefined): { code: string; message: string } | undefined {
-  if (toMicro(points) > toMicro(node.maxPoints)) return { code: 'points_above_max', message: `${points} is above the maximum ${node.maxPoints} of "${node.code}"` };
-  if (step !== undefined && toMicro(points) % toMicro(step) !== 0) return { code: 'step_mismatch', message: `${points} is not a multiple of the step ${step}` };
-  return undefined;
 }
 
 /** One frozen empty list, held once for every empty list of every parsed assessment (the schema's defaults make one each). */
@@ -128,8 +98,8 @@ export function checkAssessment(a: Assessment, framework: Framework, issues: Iss
         issues.add(at('entries', i, 'notApplicable'), 'not_applicable_with_scores', `Node "${entry.code}" is declared not applicable and scored at once`);
       }
     }
-    if (IMPORTED.has(channel) && self) issues.add(at('entries', i, 'self'), 'self_on_imported_channel', `Node "${entry.code}" is on the ${channel} channel, which is never self-scored`);
-    if (!IMPORTED.has(channel) && imported) issues.add(at('entries', i, 'imported'), 'imported_on_scored_channel', `Node "${entry.code}" is on the ${channel} channel; only survey and leadership points are imported`);
+    if (IMPORTED_CHANNELS.has(channel) && self) issues.add(at('entries', i, 'self'), 'self_on_imported_channel', `Node "${entry.code}" is on the ${channel} channel, which is never self-scored`);
+    if (!IMPORTED_CHANNELS.has(channel) && imported) issues.add(at('entries', i, 'imported'), 'imported_on_scored_channel', `Node "${entry.code}" is on the ${channel} channel; only survey and leadership points are imported`);
     const step = node.rule?.kind === 'manual' ? (node.rule as { step?: number }).step : undefined;
     if (entry.notApplicable || self?.points !== undefined || self?.input !== undefined || imported || appraisals.length > 0) scored.add(entry.code);
     let wrong = self?.points === undefined ? undefined : pointsProblem(self.points, node, step);

@@ -1,0 +1,121 @@
+import type { IndexedNode } from '../frameworks/framework-index.js';
+import type { Framework } from '../frameworks/framework-schema.js';
+import { tryToMicro } from '../shared/points.js';
+import { AssessmentSchema, type Assessment, type AssessmentEntry, type AssessmentStatus, type RuleInput } from './assessment-schema.js';
+import { factsOf, IMPORTED_CHANNELS, pointsProblem } from './framework-facts.js';
+import { uncheckedInputProblem } from './rule-evaluation.js';
+
+// `parseAssessment` checks an assessment with `AssessmentSchema` and then against its framework. Both are exact but
+// slow on a province's files (about 100 µs for 150 leaves, most of it in the schema), so the shape most files have is
+// recognised first, here, in one pass over plain values: entries of a code, self points or a measured input, and
+// appraisal rounds, N/A declarations, imported points. Anything else (a note, evidence, an explanation, a date, a
+// value of another type, an unknown key, any problem at all) returns `undefined`, and the document goes through the
+// schema and the checks, which name every problem. What this returns is what the schema would return, key for key,
+// and it passes every check (a property test holds both on random and broken documents).
+
+const HeaderSchema = AssessmentSchema.omit({ entries: true });
+const HEADER_KEYS = new Set(['unitId', 'framework', 'period', 'status', 'evidence', 'entries']);
+const TIMELINESS = new Set(['onTime', 'late', 'missing']);
+
+/** A plain object (made by a literal or `JSON.parse`) whose own keys are all in `keys` and hold no `undefined`. */
+function plainWith(value: unknown, keys: (key: string) => boolean): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (!keys(key) || (value as Record<string, unknown>)[key] === undefined) return false;
+  return true;
+}
+
+/** An array made by a literal or `JSON.parse`, without holes. */
+function plainArray(value: unknown): value is unknown[] {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return false;
+  for (let i = 0; i < value.length; i++) if (!(i in value)) return false;
+  return true;
+}
+
+/** Exact non-negative points (the schema's `NonNegativePointsSchema`). */
+const points = (v: unknown): v is number => typeof v === 'number' && v >= 0 && tryToMicro(v) !== undefined;
+
+/** A measured input (the schema's `RuleInputSchema`). */
+const ruleInput = (v: unknown): v is RuleInput => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e9) || typeof v === 'boolean' || (typeof v === 'string' && TIMELINESS.has(v));
+
+const selfKey = (k: string) => k === 'points' || k === 'input' || k === 'evidence';
+const entryKey = (k: string) => k === 'code' || k === 'self' || k === 'appraisals' || k === 'notApplicable' || k === 'imported';
+const reasonKey = (k: string) => k === 'reason';
+const importedKey = (k: string) => k === 'points' || k === 'source';
+/** A string the schema trims and requires non-empty: the trimmed text, or `undefined`. */
+const trimmed = (v: unknown): string | undefined => (typeof v === 'string' && v.trim().length > 0 ? v.trim() : undefined);
+const roundKey = (k: string) => k === 'round' || k === 'points' || k === 'reason' || k === 'appraiser';
+const EMPTY = Object.freeze([]) as never[];
+
+/**
+ * The assessment `AssessmentSchema` would give for `input`, when `input` has the common shape and passes every check
+ * of `parseAssessment` against `framework`; otherwise `undefined` (the caller then runs the schema and the checks).
+ */
+export function quickValidation(input: unknown, framework: Framework): Assessment | undefined {
+  if (!plainWith(input, (k) => HEADER_KEYS.has(k)) || !plainArray(input.entries)) return undefined;
+  const { entries: rawEntries, ...rest } = input;
+  const header = HeaderSchema.safeParse(rest);
+  if (!header.success) return undefined;
+  const { status, evidence } = header.data;
+  if (header.data.framework.id !== framework.id || header.data.framework.version !== framework.version) return undefined;
+  if (new Set(evidence.map((e) => e.id)).size !== evidence.length) return undefined;
+  const { index, required } = factsOf(framework);
+  const seen = new Set<string>();
+  const scored = new Set<string>();
+  const entries: AssessmentEntry[] = [];
+  for (const raw of rawEntries) {
+    if (!plainWith(raw, entryKey) || typeof raw.code !== 'string' || seen.has(raw.code)) return undefined;
+    const hit = index.get(raw.code);
+    const entry = hit?.isLeaf ? quickEntry(raw, hit, status) : undefined;
+    if (!entry) return undefined;
+    seen.add(raw.code);
+    if (entry.self || entry.appraisals.length > 0 || entry.notApplicable || entry.imported) scored.add(raw.code);
+    entries.push(entry);
+  }
+  if (status !== 'draft' && required.some((code) => !scored.has(code))) return undefined;
+  return { ...header.data, entries } as Assessment;
+}
+
+/** One entry as the schema gives it, when it has the common shape and passes the checks for its leaf; else `undefined`. */
+function quickEntry(raw: Record<string, unknown>, { node, channel }: IndexedNode, status: AssessmentStatus): AssessmentEntry | undefined {
+  const step = node.rule?.kind === 'manual' ? (node.rule as { step?: number }).step : undefined;
+  const fits = (p: unknown): p is number => points(p) && !pointsProblem(p, node, step);
+  const importedChannel = IMPORTED_CHANNELS.has(channel);
+  let self: AssessmentEntry['self'];
+  if (raw.self !== undefined) {
+    const s = raw.self;
+    if (importedChannel || !plainWith(s, selfKey) || (s.evidence !== undefined && !(plainArray(s.evidence) && s.evidence.length === 0))) return undefined;
+    const { points: p, input: x } = s;
+    if ((p === undefined && x === undefined) || (p !== undefined && !fits(p))) return undefined;
+    if (x !== undefined && (!ruleInput(x) || (node.rule && uncheckedInputProblem(node.rule, x)))) return undefined;
+    self = p === undefined ? { input: x as RuleInput, evidence: EMPTY } : x === undefined ? { points: p, evidence: EMPTY } : { points: p, input: x as RuleInput, evidence: EMPTY };
+  }
+  let appraisals: AssessmentEntry['appraisals'] = EMPTY;
+  if (raw.appraisals !== undefined) {
+    const list = raw.appraisals;
+    if (!plainArray(list) || (list.length > 0 && (status === 'draft' || status === 'submitted'))) return undefined;
+    const rounds: AssessmentEntry['appraisals'] = [];
+    for (const r of list) {
+      if (!plainWith(r, roundKey) || r.round !== rounds.length + 1 || (r.round === 2 && status === 'underAppraisal')) return undefined;
+      const appraiser = trimmed(r.appraiser);
+      if (!fits(r.points) || appraiser === undefined || (r.reason !== undefined && typeof r.reason !== 'string')) return undefined;
+      const round = r.round as 1 | 2;
+      rounds.push(r.reason === undefined ? { round, points: r.points, appraiser } : { round, points: r.points, reason: r.reason, appraiser });
+    }
+    if (rounds.length > 0) appraisals = rounds;
+  }
+  let notApplicable: AssessmentEntry['notApplicable'];
+  if (raw.notApplicable !== undefined) {
+    const reason = plainWith(raw.notApplicable, reasonKey) ? trimmed(raw.notApplicable.reason) : undefined;
+    if (reason === undefined || !node.applicability?.notApplicableAllowed || self || raw.imported !== undefined || appraisals.length > 0) return undefined;
+    notApplicable = { reason };
+  }
+  let imported: AssessmentEntry['imported'];
+  if (raw.imported !== undefined) {
+    const i = raw.imported;
+    const source = plainWith(i, importedKey) ? trimmed(i.source) : undefined;
+    if (!importedChannel || source === undefined || !fits((i as { points?: unknown }).points)) return undefined;
+    imported = { points: (i as { points: number }).points, source };
+  }
+  // the schema's key order: code, self, appraisals, explanation, notApplicable, imported
+  return { code: node.code, ...(self ? { self } : {}), appraisals, ...(notApplicable ? { notApplicable } : {}), ...(imported ? { imported } : {}) };
+}

@@ -1,0 +1,149 @@
+// parseAssessment recognises the common shape of an assessment quickly (issue 14) and sends everything else through
+// the schema and the checks: what the quick path accepts must be exactly what the schema returns, and it must accept
+// nothing the schema or the checks refuse.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IssueList } from '@par/calendar';
+import { AssessmentSchema, type Assessment } from '../src/index.js';
+import { checkAssessment } from '../src/scoring/parse-assessment.js';
+import { quickValidation } from '../src/scoring/quick-validation.js';
+import { frameworkArb, leavesOf, type Leaf } from './random-frameworks.js';
+
+/** Values a careless or hostile file may put anywhere. */
+const oddValue = fc.constantFrom<unknown>(undefined, null, '1', -0.125, Number.NaN, Number.POSITIVE_INFINITY, 1e-7, 2e9, true, [], {}, '  ', 'x', 0.0625, 1e6, 3);
+
+/** An input that fits the leaf's rule (manual leaves take none). */
+function inputFor(rule: Record<string, unknown>): fc.Arbitrary<unknown> {
+  if (rule.kind === 'yesNo') return fc.boolean();
+  if (rule.kind === 'timeliness') return fc.constantFrom('onTime', 'late', 'missing');
+  if (rule.kind === 'countTiers') return fc.integer({ min: 0, max: 10 });
+  if (rule.kind === 'manual') return fc.constant(undefined);
+  return fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }));
+}
+
+const eighthsUpTo = (max: number) => fc.integer({ min: 0, max: max * 8 }).map((n) => n / 8);
+
+/** A valid entry of the common shape; appraisal rounds only where the status allows them. */
+const commonEntryArb = (leaf: Leaf, rounds: 0 | 1 | 2) =>
+  fc.record({
+    points: fc.option(eighthsUpTo(leaf.maxPoints), { freq: 2 }),
+    input: inputFor(leaf.rule),
+    rounds: fc.array(fc.record({ points: eighthsUpTo(leaf.maxPoints), appraiser: fc.constantFrom('Tổ thẩm định', ' Sở Nội vụ '), reason: fc.option(fc.constantFrom('Thiếu tài liệu', ''), { nil: undefined }) }), { maxLength: rounds }),
+    withEvidence: fc.boolean(),
+    notApplicable: fc.boolean(),
+  }).map(({ points, input, rounds: list, withEvidence, notApplicable }) => {
+    if (notApplicable && (leaf.applicability as { notApplicableAllowed?: boolean } | undefined)?.notApplicableAllowed) return { code: leaf.code, notApplicable: { reason: ' Không phát sinh ' } };
+    const self: Record<string, unknown> = points === null || input === undefined ? { points: points ?? 0 } : { points, input };
+    if (points === null && input !== undefined) delete self.points, (self.input = input);
+    if (withEvidence) self.evidence = [];
+    const appraisals = list.map((r, i) => ({ round: i + 1, points: r.points, appraiser: r.appraiser, ...(r.reason === undefined ? {} : { reason: r.reason }) }));
+    const scored = leaf.code === 'S' ? { imported: { points: points ?? 0, source: ' Khảo sát SIPAS ' } } : { self };
+    return { code: leaf.code, ...scored, ...(appraisals.length > 0 || withEvidence ? { appraisals } : {}) };
+  });
+
+/** One change that may or may not break a document: the quick path must then agree with the schema and checks. */
+const mutationArb = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom('points', 'input', 'selfKey', 'entryKey', 'roundValue', 'roundPoints', 'appraiser', 'reason', 'code', 'duplicate', 'remove', 'selfOdd', 'appraisalsOdd', 'evidenceRef', 'roundOn', 'headerKey', 'secondRound', 'notApplicable', 'imported', 'selfOnSurvey', 'source'),
+  value: oddValue,
+});
+
+type Doc = { entries: Record<string, any>[]; [key: string]: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Applies a mutation to a document (in place). */
+function mutate(doc: Doc, m: { at: number; kind: string; value: unknown }, codes: readonly string[]): void {
+  if (doc.entries.length === 0) return;
+  const e = doc.entries[m.at % doc.entries.length]!;
+  const round = Array.isArray(e.appraisals) && typeof e.appraisals[0] === 'object' ? e.appraisals[0] : undefined;
+  if (['points', 'input', 'selfKey', 'evidenceRef'].includes(m.kind) && (typeof e.self !== 'object' || e.self === null)) e.self = {};
+  switch (m.kind) {
+    case 'points': e.self.points = m.value; break;
+    case 'input': e.self.input = m.value; break;
+    case 'selfKey': e.self.note = 'ghi chú'; break;
+    case 'entryKey': e[['explanation', 'extra'][m.at % 2]!] = { text: 'x' }; break;
+    case 'secondRound': e.appraisals = [{ round: 1, points: 0, appraiser: 'a' }, { round: 2, points: 0, appraiser: 'b' }]; break;
+    case 'notApplicable': doc.entries[m.at % doc.entries.length] = { code: e.code, notApplicable: { reason: m.value === ' ' ? m.value : 'Không phát sinh' }, ...(m.at % 3 === 0 ? { self: { points: 0 } } : {}) }; break;
+    case 'imported': e.imported = { points: 0, source: 'Khảo sát' }; break;
+    case 'selfOnSurvey': { const s = doc.entries.find((x) => x.code === 'S'); if (s) s.self = { points: 0 }; break; }
+    case 'source': if (e.imported) e.imported.source = m.value; break;
+    case 'roundValue': if (round) round.round = m.value; else e.appraisals = [{ round: 2, points: 0, appraiser: 'a' }]; break;
+    case 'roundPoints': if (round) round.points = m.value; break;
+    case 'appraiser': if (round) round.appraiser = m.value; break;
+    case 'reason': if (round) round.reason = m.value; break;
+    case 'roundOn': if (round) round.on = '2024-12-01'; break;
+    case 'code': e.code = typeof m.value === 'string' ? m.value : codes[m.at % codes.length]; break;
+    case 'duplicate': doc.entries.push(structuredClone(e)); break;
+    case 'remove': doc.entries.splice(m.at % doc.entries.length, 1); break;
+    case 'selfOdd': e.self = m.value; break;
+    case 'appraisalsOdd': e.appraisals = m.value; break;
+    case 'evidenceRef': e.self.evidence = ['e1']; break;
+    case 'headerKey': doc[['unitId', 'period', 'reviewer', 'status'][m.at % 4]!] = m.value; break;
+  }
+}
+
+const STATUSES = ['draft', 'submitted', 'underAppraisal', 'explained', 'appraised', 'published'] as const;
+const ROUNDS = { draft: 0, submitted: 0, underAppraisal: 1, explained: 1, appraised: 2, published: 2 } as const;
+
+const scenario = frameworkArb.chain((fw) => {
+  const leaves = leavesOf(fw.nodes as never);
+  return fc.constantFrom(...STATUSES).chain((status) =>
+    fc.record({
+      fw: fc.constant(fw),
+      status: fc.constant(status),
+      entries: fc.tuple(...leaves.map((l) => commonEntryArb(l, ROUNDS[status]))),
+      evidence: fc.constantFrom([], [{ id: 'e1', title: 'Kế hoạch', kind: 'plan' }], [{ id: 'e1', title: 'a', kind: 'plan' }, { id: 'e1', title: 'b', kind: 'plan' }]),
+      mutations: fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 2 }) }),
+    }),
+  );
+});
+
+/** What the schema and the checks say of a document: the parsed value, or `undefined` when anything is refused. */
+function slowPath(doc: unknown, fw: Parameters<typeof quickValidation>[1]): Assessment | undefined {
+  const parsed = AssessmentSchema.safeParse(doc);
+  if (!parsed.success) return undefined;
+  const issues = new IssueList();
+  checkAssessment(parsed.data as Assessment, fw, issues);
+  try {
+    issues.throwIfAny('assessment');
+  } catch {
+    return undefined;
+  }
+  return parsed.data as Assessment;
+}
+
+describe('the quick path of parseAssessment', () => {
+  it('accepts only what the schema and the checks accept, and returns exactly what the schema returns', () => {
+    let accepted = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(scenario, ({ fw, status, entries, evidence, mutations }) => {
+        runs++;
+        const doc: Doc = { unitId: 'c03571', framework: { id: 'random', version: '1' }, period: '2024', status, evidence, entries: structuredClone(entries) };
+        const codes = leavesOf(fw.nodes as never).map((l) => l.code);
+        for (const m of mutations) mutate(doc, m, codes);
+        const quick = quickValidation(structuredClone(doc), fw);
+        const slow = slowPath(structuredClone(doc), fw);
+        if (quick === undefined) return;
+        accepted++;
+        expect(slow).toBeDefined();
+        expect(JSON.stringify(quick)).toBe(JSON.stringify(slow));
+        expect(quick).toEqual(slow);
+      }),
+      { numRuns: 1500 },
+    );
+    // the generator reaches the common shape often enough for the comparison to mean something
+    expect(accepted / runs).toBeGreaterThan(0.2);
+  });
+
+  it('leaves to the schema what it does not recognise: objects of other prototypes, holes, getters', () => {
+    const fw = fc.sample(frameworkArb, { seed: 7, numRuns: 1 })[0]!;
+    const code = leavesOf(fw.nodes as never)[0]!.code;
+    const doc = (entries: unknown[]) => ({ unitId: 'c1', framework: { id: 'random', version: '1' }, period: '2024', status: 'draft', entries });
+    expect(quickValidation(doc([{ code, self: { points: 0 } }]), fw)).toBeDefined();
+    expect(quickValidation(doc([Object.assign(Object.create(null), { code, self: { points: 0 } })]), fw)).toBeUndefined();
+    // eslint-disable-next-line no-sparse-arrays
+    expect(quickValidation(doc([, { code, self: { points: 0 } }]), fw)).toBeUndefined();
+    expect(quickValidation(doc([{ code, self: { points: 0, note: undefined } }]), fw)).toBeUndefined();
+    expect(quickValidation(Object.assign(Object.create({ inherited: 1 }), doc([])), fw)).toBeUndefined();
+  });
+});
