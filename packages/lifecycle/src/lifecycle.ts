@@ -300,12 +300,14 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
       let s = start(input);
       const log = parseWithSchema('lifecycle log', LogSchema, entries);
       const issues = new IssueList();
-      log.forEach((e, i) => {
+      for (let i = 0; i < log.length; i++) {
+        const e = log[i]!;
         if (e.assignmentId !== s.context.id) issues.add([i, 'assignmentId'], 'wrong_assignment', `Entry ${i} belongs to "${e.assignmentId}", not "${s.context.id}"`);
         if (e.seq !== i + 1) issues.add([i, 'seq'], 'bad_sequence', `Entry ${i} has seq ${e.seq} where ${i + 1} was expected: entries missing, repeated or reordered`);
-      });
+      }
       issues.throwIfAny('lifecycle log');
-      for (const [i, e] of log.entries()) {
+      for (let i = 0; i < log.length; i++) {
+        const e = log[i]!;
         const r = advance(s, e.event);
         if (isRefusal(r)) {
           throw new ParValidationError('lifecycle log', [{ path: [i, 'event'], code: `refused.${r.code}`, message: `Entry ${e.seq} (${e.event.type}) does not apply in state ${s.state}: ${r.message}` }]);
