@@ -1,4 +1,4 @@
-import { deepFreeze } from '../shared/deep-freeze.js';
+import { deepFreeze, EMPTY_LIST } from '../shared/deep-freeze.js';
 import { microOf } from '../shared/points.js';
 import type { AssessmentEntry, RuleInput } from './assessment-schema.js';
 import { NO_SCORE } from './compiled-rule.js';
@@ -188,9 +188,6 @@ export function computedOf(c: AssessmentColumns, i: number): number {
   return rule && flagsOf(c, i) & INPUT_FLAG ? rule.evaluate(inputOf(c, i)) : NO_SCORE;
 }
 
-/** One frozen empty list for every empty list of the entries built (typed as the entries' mutable lists: it is frozen). */
-const EMPTY = Object.freeze([]) as never[];
-
 /** The entry objects the columns stand for, frozen, exactly as the parse validated them. */
 export function entriesOf(c: AssessmentColumns): readonly AssessmentEntry[] {
   const n = c.cells.length / STRIDE;
@@ -204,13 +201,13 @@ export function entriesOf(c: AssessmentColumns): readonly AssessmentEntry[] {
     }
     const code = c.cf.codes[c.cf.leaves[positionOf(c, i)]!]!;
     if (!(flags & (SELF_POINTS_FLAG | INPUT_FLAG))) {
-      out.push(Object.freeze({ code, appraisals: EMPTY }));
+      out.push(Object.freeze({ code, appraisals: EMPTY_LIST }));
       continue;
     }
     // the parse's key order (points, input, evidence), so that an entry's JSON is the same
     const points = flags & SELF_POINTS_FLAG ? c.cells[i * STRIDE + SELF_MICRO]! / 1e6 : undefined;
-    const self = points === undefined ? { input: inputOf(c, i), evidence: EMPTY } : flags & INPUT_FLAG ? { points, input: inputOf(c, i), evidence: EMPTY } : { points, evidence: EMPTY };
-    out.push(Object.freeze({ code, self: Object.freeze(self), appraisals: EMPTY }));
+    const self = points === undefined ? { input: inputOf(c, i), evidence: EMPTY_LIST } : flags & INPUT_FLAG ? { points, input: inputOf(c, i), evidence: EMPTY_LIST } : { points, evidence: EMPTY_LIST };
+    out.push(Object.freeze({ code, self: Object.freeze(self), appraisals: EMPTY_LIST }));
   }
   return Object.freeze(out);
 }

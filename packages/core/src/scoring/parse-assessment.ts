@@ -5,7 +5,7 @@ import { AssessmentSchema, type Assessment } from './assessment-schema.js';
 import { markParsed } from '../shared/parsed.js';
 import { ArgumentCheck } from './arguments.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
-import { deepFreeze } from '../shared/deep-freeze.js';
+import { deepFreeze, EMPTY_LIST } from '../shared/deep-freeze.js';
 import { compactAssessment } from './parsed-assessment.js';
 import { quickValidation } from './quick-validation.js';
 import { compileFramework } from './compiled-framework.js';
@@ -37,18 +37,16 @@ export function sealAssessment(a: Assessment, framework: Framework): Assessment 
   return markParsed(compactAssessment(a, compileFramework(framework)));
 }
 
-/** One frozen empty list, held once for every empty list of every parsed assessment (the schema's defaults make one each). */
-const EMPTY: readonly never[] = Object.freeze([]);
 
-/** Puts {@link EMPTY} in place of each empty list of an assessment about to be frozen: its evidence, rounds and references. */
+/** Puts {@link EMPTY_LIST} in place of each empty list of an assessment about to be frozen: its evidence, rounds and references. */
 function shareEmptyLists(a: Assessment): void {
   type Lists = { evidence: readonly unknown[]; entries: { appraisals: readonly unknown[]; self?: { evidence: readonly string[] }; explanation?: { evidence: readonly string[] } }[] };
   const w = a as unknown as Lists;
-  if (w.evidence.length === 0) w.evidence = EMPTY;
+  if (w.evidence.length === 0) w.evidence = EMPTY_LIST;
   for (const e of w.entries) {
-    if (e.appraisals.length === 0) e.appraisals = EMPTY;
-    if (e.self?.evidence.length === 0) e.self.evidence = EMPTY;
-    if (e.explanation?.evidence.length === 0) e.explanation.evidence = EMPTY;
+    if (e.appraisals.length === 0) e.appraisals = EMPTY_LIST;
+    if (e.self?.evidence.length === 0) e.self.evidence = EMPTY_LIST;
+    if (e.explanation?.evidence.length === 0) e.explanation.evidence = EMPTY_LIST;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { IndexedNode } from '../frameworks/framework-index.js';
 import type { Framework } from '../frameworks/framework-schema.js';
+import { EMPTY_LIST } from '../shared/deep-freeze.js';
 import { tryToMicro } from '../shared/points.js';
 import { AssessmentSchema, type Assessment, type AssessmentEntry, type AssessmentStatus, type RuleInput } from './assessment-schema.js';
 import { factsOf, IMPORTED_CHANNELS, pointsProblem } from './framework-facts.js';
@@ -44,7 +45,6 @@ const importedKey = (k: string) => k === 'points' || k === 'source';
 /** A string the schema trims and requires non-empty: the trimmed text, or `undefined`. */
 const trimmed = (v: unknown): string | undefined => (typeof v === 'string' && v.trim().length > 0 ? v.trim() : undefined);
 const roundKey = (k: string) => k === 'round' || k === 'points' || k === 'reason' || k === 'appraiser';
-const EMPTY = Object.freeze([]) as never[];
 
 /**
  * The assessment `AssessmentSchema` would give for `input`, when `input` has the common shape and passes every check
@@ -87,9 +87,9 @@ function quickEntry(raw: Record<string, unknown>, { node, channel }: IndexedNode
     const { points: p, input: x } = s;
     if ((p === undefined && x === undefined) || (p !== undefined && !fits(p))) return undefined;
     if (x !== undefined && (!ruleInput(x) || (node.rule && uncheckedInputProblem(node.rule, x)))) return undefined;
-    self = p === undefined ? { input: x as RuleInput, evidence: EMPTY } : x === undefined ? { points: p, evidence: EMPTY } : { points: p, input: x as RuleInput, evidence: EMPTY };
+    self = p === undefined ? { input: x as RuleInput, evidence: EMPTY_LIST } : x === undefined ? { points: p, evidence: EMPTY_LIST } : { points: p, input: x as RuleInput, evidence: EMPTY_LIST };
   }
-  let appraisals: AssessmentEntry['appraisals'] = EMPTY;
+  let appraisals: AssessmentEntry['appraisals'] = EMPTY_LIST;
   if (raw.appraisals !== undefined) {
     const list = raw.appraisals;
     if (!plainArray(list) || (list.length > 0 && (status === 'draft' || status === 'submitted'))) return undefined;

@@ -20,3 +20,9 @@ function freeze(value: object): void {
     if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freeze(v);
   }
 }
+
+/**
+ * One frozen empty list, shared by every empty list of every parsed assessment (typed as a mutable list of anything,
+ * to stand where the schema's output types have one: it is frozen).
+ */
+export const EMPTY_LIST = Object.freeze([]) as never[];
