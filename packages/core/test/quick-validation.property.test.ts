@@ -44,7 +44,7 @@ const commonEntryArb = (leaf: Leaf, rounds: 0 | 1 | 2) =>
 /** One change that may or may not break a document: the quick path must then agree with the schema and checks. */
 const mutationArb = fc.record({
   at: fc.nat(),
-  kind: fc.constantFrom('points', 'input', 'selfKey', 'entryKey', 'roundValue', 'roundPoints', 'appraiser', 'reason', 'code', 'duplicate', 'remove', 'selfOdd', 'appraisalsOdd', 'evidenceRef', 'roundOn', 'headerKey', 'secondRound', 'notApplicable', 'imported', 'selfOnSurvey', 'source'),
+  kind: fc.constantFrom('points', 'input', 'selfKey', 'entryKey', 'roundValue', 'roundPoints', 'appraiser', 'reason', 'code', 'duplicate', 'remove', 'selfOdd', 'appraisalsOdd', 'evidenceRef', 'roundOn', 'headerKey', 'secondRound', 'notApplicable', 'imported', 'selfOnSurvey', 'source', 'offStep', 'bare'),
   value: oddValue,
 });
 
@@ -66,6 +66,8 @@ function mutate(doc: Doc, m: { at: number; kind: string; value: unknown }, codes
     case 'imported': e.imported = { points: 0, source: 'Khảo sát' }; break;
     case 'selfOnSurvey': { const s = doc.entries.find((x) => x.code === 'S'); if (s) s.self = { points: 0 }; break; }
     case 'source': if (e.imported) e.imported.source = m.value; break;
+    case 'offStep': if (typeof e.self === 'object' && e.self !== null) e.self.points = [0.0625, 0.1, 0.3][m.at % 3]; break;
+    case 'bare': doc.entries[m.at % doc.entries.length] = { code: e.code, ...(m.at % 2 === 0 ? { appraisals: [] } : {}) }; break;
     case 'roundValue': if (round) round.round = m.value; else e.appraisals = [{ round: 2, points: 0, appraiser: 'a' }]; break;
     case 'roundPoints': if (round) round.points = m.value; break;
     case 'appraiser': if (round) round.appraiser = m.value; break;

@@ -56,13 +56,6 @@ const LEAF_LIMIT = 2 ** 23 - 1;
 /** The position of an entry whose code is not a leaf of the framework (kept in `details`, for its code). */
 export const UNKNOWN_POSITION = LEAF_LIMIT;
 
-/** The input's kind flag and its value in the input column of doubles (a number as it is). */
-function encodeInput(input: RuleInput): [number, number] {
-  if (typeof input === 'boolean') return [input ? 1 : 0, BOOLEAN_INPUT];
-  if (typeof input === 'string') return [TIMELINESS.indexOf(input), TIMELINESS_INPUT];
-  return [input, 0];
-}
-
 /** The measured input of entry `i` (which has {@link INPUT_FLAG}). */
 function inputOf(c: AssessmentColumns, i: number): RuleInput {
   const flags = flagsOf(c, i);
@@ -117,12 +110,25 @@ function plain(e: AssessmentEntry): boolean {
  */
 export function buildColumns(cf: CompiledFramework, entries: readonly AssessmentEntry[]): AssessmentColumns {
   if (cf.leaves.length >= LEAF_LIMIT) throw new RangeError(`A framework of ${cf.leaves.length} leaves is beyond the ${LEAF_LIMIT} the scoring engine holds`);
-  const n = entries.length;
-  const values = new Float64Array(n * STRIDE);
   const details: AssessmentEntry[] = [];
-  let wide = false;
-  let inLeafOrder = n === cf.leaves.length;
-  for (let i = 0; i < n; i++) {
+  const narrow = new Int32Array(entries.length * STRIDE);
+  const fitted = fill(cf, entries, narrow, details);
+  if (fitted !== undefined) return { cf, cells: narrow, details, inLeafOrder: fitted };
+  // a value beyond 32-bit integers: the same columns as doubles (the details again from the start)
+  const wide = new Float64Array(entries.length * STRIDE);
+  details.length = 0;
+  return { cf, cells: wide, details, inLeafOrder: fill(cf, entries, wide, details)! };
+}
+
+/**
+ * Writes the entries into `cells` (numeric inputs in millionths in 32-bit integers, as they are in doubles) and the
+ * objects of the entries with details into `details`. Returns whether the entries are in leaf order, or `undefined` when a value does not
+ * fit 32-bit integers.
+ */
+function fill(cf: CompiledFramework, entries: readonly AssessmentEntry[], cells: Int32Array | Float64Array, details: AssessmentEntry[]): boolean | undefined {
+  const narrow = cells instanceof Int32Array;
+  let inLeafOrder = entries.length === cf.leaves.length;
+  for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const guess = i < cf.leaves.length ? cf.leaves[i]! : -1;
     const node = guess !== -1 && cf.codes[guess] === e.code ? guess : cf.byCode.get(e.code);
@@ -134,21 +140,26 @@ export function buildColumns(cf: CompiledFramework, entries: readonly Assessment
     let final = 0;
     let input = 0;
     if (e.notApplicable) flags |= NA_FLAG;
-    if (e.self?.points !== undefined) {
+    const given = e.self;
+    if (given?.points !== undefined) {
       flags |= SELF_POINTS_FLAG;
-      self = microOf(e.self.points);
+      self = microOf(given.points);
     }
-    if (e.self?.input !== undefined) {
+    if (given?.input !== undefined) {
+      const x = given.input;
       flags |= INPUT_FLAG;
-      const [value, kind] = encodeInput(e.self.input);
-      flags |= kind;
-      input = value;
-      if (!kind) {
-        const micro = Math.round(value * 1e6);
-        if (micro / 1e6 !== value || micro > INT32_MAX) wide = true;
-      }
+      if (typeof x === 'boolean') {
+        flags |= BOOLEAN_INPUT;
+        input = x ? 1 : 0;
+      } else if (typeof x === 'string') {
+        flags |= TIMELINESS_INPUT;
+        input = TIMELINESS.indexOf(x);
+      } else if (narrow) {
+        input = Math.round(x * 1e6);
+        if (input / 1e6 !== x || input > INT32_MAX) return undefined;
+      } else input = x;
       const rule = cf.rules[leaf];
-      if (self === -1 && rule) self = rule.evaluate(e.self.input);
+      if (self === -1 && rule) self = rule.evaluate(x);
     }
     const rounds = e.appraisals.length;
     if (rounds > 0) {
@@ -160,17 +171,14 @@ export function buildColumns(cf: CompiledFramework, entries: readonly Assessment
     }
     if (!plain(e)) flags |= DETAILS_FLAG;
     if (flags & DETAILS_FLAG) details.push(deepFreeze(shareTexts(cf, e)));
+    if (narrow && (self > INT32_MAX || final > INT32_MAX)) return undefined;
     const o = i * STRIDE;
-    values[o + PACKED] = pos * 256 + flags;
-    values[o + SELF_MICRO] = self;
-    values[o + FINAL_MICRO] = final;
-    values[o + INPUT] = input;
-    if (self > INT32_MAX || final > INT32_MAX) wide = true;
+    cells[o + PACKED] = pos * 256 + flags;
+    cells[o + SELF_MICRO] = self;
+    cells[o + FINAL_MICRO] = final;
+    cells[o + INPUT] = input;
   }
-  if (wide) return { cf, cells: values, details, inLeafOrder };
-  const cells = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) cells[i] = i % STRIDE === INPUT && !(values[i - INPUT]! & (BOOLEAN_INPUT | TIMELINESS_INPUT)) ? Math.round(values[i]! * 1e6) : values[i]!;
-  return { cf, cells, details, inLeafOrder };
+  return inLeafOrder;
 }
 
 /** The leaf position of entry `i`. */
