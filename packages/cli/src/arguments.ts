@@ -5,7 +5,7 @@ const lineWriter = z.custom<(line: string) => void>((f) => typeof f === 'functio
 const RunCliArguments = z.strictObject({ args: z.array(z.string()), io: z.looseObject({ out: lineWriter, err: lineWriter }) });
 const LoadWorkspaceArguments = z.strictObject({
   configPath: z.string().min(1),
-  options: z.strictObject({ plugins: z.boolean().optional(), pluginTimeoutMs: z.int().positive().optional() }),
+  options: z.strictObject({ plugins: z.boolean().optional(), pluginTimeoutMs: z.int().positive().optional(), parts: z.array(z.enum(['assessments', 'directives', 'plugins'])).optional() }),
 });
 
 /** `runCli`'s own arguments (a list of strings, and writers for lines), or `ParValidationError` naming each. */

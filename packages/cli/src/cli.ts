@@ -2,15 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatIssuePath, ParValidationError } from '@par/core';
-import { checkCommand, directivesCommand, explainCommand, exportCsv, findUnit, gapsCommand, scoreCommand } from './commands.js';
+import { checkCommand, directivesCommand, explainCommand, exportCsv, findUnit, gapsCommand, pluginRun, scoreCommand } from './commands.js';
 import { parseMilliseconds, parseNow, parseOut, parsePeriod, UsageError, type CommandContext } from './context.js';
 import { PLUGIN_LOAD_TIMEOUT_MS } from './plugins.js';
 import { progress } from './progress.js';
 import { SheetError } from './sheet-error.js';
 import { forTerminal } from './terminal.js';
 import { checkRunCliArguments } from './arguments.js';
-import { WorkspaceError } from './workspace.js';
-import { DbError, registerDbCommands, workspaceFor } from './db-commands.js';
+import { WorkspaceError, type WorkspacePart } from './workspace.js';
+import { DbError, recordCheckRun, registerDbCommands, workspaceFor } from './db-commands.js';
 
 /**
  * Exit codes: 0 done; 1 invalid input (every problem printed with its file and path, or sheet and cell; a file that
@@ -66,10 +66,12 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
   /** The workspace, validated; with its plugins loaded only for the commands that run them. */
-  const context = async (plugins = false): Promise<CommandContext> => {
+  const context = async (plugins = false, parts?: readonly WorkspacePart[]): Promise<CommandContext> => {
     const o = program.opts<{ workspace: string; lang: 'vi' | 'en'; json?: boolean; pluginTimeout: number }>();
-    return { ws: await workspaceFor(resolve(o.workspace), { plugins, pluginTimeoutMs: o.pluginTimeout }, new Date()), lang: o.lang, json: o.json === true, out: io.out };
+    return { ws: await workspaceFor(resolve(o.workspace), { plugins, pluginTimeoutMs: o.pluginTimeout, ...(parts ? { parts } : {}) }, new Date()), lang: o.lang, json: o.json === true, out: io.out };
   };
+  /** The workspace for the commands that read only the units, frameworks and assessments (not the directives nor the plugins' options). */
+  const scoring = () => context(false, ['assessments']);
   const year = () => new Option('--year <period>', 'index year or period, e.g. 2021').argParser(parsePeriod).makeOptionMandatory();
   const now = () => new Option('--now <instant>', 'the moment to judge at: a date or an ISO instant with its offset (default: now)').argParser(parseNow);
   const out = (file?: string, description = 'where to write') => new Option('--out <file>', description).argParser(parseOut).default(file);
@@ -83,16 +85,20 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
       if (ctx.json) return io.out(JSON.stringify({ valid: true, ...counts }));
       io.out(`OK: ${counts.units} units, ${counts.frameworks} frameworks, ${counts.assessments} assessments, ${counts.directives} directives, ${counts.plugins} plugins`);
     });
-  program.command('score').description('the ranking').addOption(year()).action(async (o) => scoreCommand(await context(), o.year));
-  program.command('explain <unit>').description('where a unit lost points').addOption(year()).action(async (unit, o) => explainCommand(await context(), o.year, unit));
-  program.command('gaps').description('where the points are lost, and what each unit could gain').addOption(year()).action(async (o) => gapsCommand(await context(), o.year));
-  program.command('directives').description('the directive board, overdue first').addOption(now()).action(async (o) => directivesCommand(await context(), o.now ?? new Date()));
+  program.command('score').description('the ranking').addOption(year()).action(async (o) => scoreCommand(await scoring(), o.year));
+  program.command('explain <unit>').description('where a unit lost points').addOption(year()).action(async (unit, o) => explainCommand(await scoring(), o.year, unit));
+  program.command('gaps').description('where the points are lost, and what each unit could gain').addOption(year()).action(async (o) => gapsCommand(await scoring(), o.year));
+  program.command('directives').description('the directive board, overdue first').addOption(now()).action(async (o) => directivesCommand(await context(false, ['assessments', 'directives']), o.now ?? new Date()));
   program
     .command('check')
     .description("the plugins' findings")
     .addOption(new Option('--period <period>', 'the period, e.g. 2022 or 2022-H2').argParser(parsePeriod).makeOptionMandatory())
     .addOption(now())
-    .action(async (o) => checkCommand(await context(true), o.period, o.now ?? new Date()));
+    .action(async (o) => {
+      const ctx = await context(true);
+      const run = pluginRun(ctx, o.period, o.now ?? new Date());
+      await recordCheckRun(resolve(program.opts<{ workspace: string }>().workspace), ctx, run, await checkCommand(ctx, o.period, run.now));
+    });
   program
     .command('report')
     .description('the HTML report')
@@ -113,7 +119,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .addOption(year())
     .addOption(out('tu-danh-gia.xlsx'))
     .action(async (o) => {
-      const ctx = await context();
+      const ctx = await scoring();
       const framework = ctx.ws.frameworks.get(o.framework);
       if (!framework) throw new UsageError(`No framework "${o.framework}" (have: ${[...ctx.ws.frameworks.keys()].join(', ')})`);
       await (await excel()).writeTemplate(ctx, framework, findUnit(ctx, o.unit), o.year, o.out);
@@ -124,7 +130,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .description('read filled self-assessment sheets back into assessments')
     .addOption(out(undefined, 'write the assessments (JSON) here instead of printing them'))
     .action(async (files: string[], o) => {
-      const ctx = await context();
+      const ctx = await scoring();
       const { readTemplate } = await excel();
       const assessments = [];
       const bar = progress('import', files.length, !ctx.json);
@@ -152,7 +158,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .addOption(new Option('--format <format>').choices(['csv', 'xlsx']).default('csv'))
     .addOption(out().makeOptionMandatory())
     .action(async (o) => {
-      const ctx = await context();
+      const ctx = await scoring();
       if (o.format === 'csv') exportCsv(ctx, o.year, o.out);
       else await (await excel()).exportXlsx(ctx, o.year, o.out);
     });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { periodRange } from '@par/calendar';
 import { explain, figureFormat, gapAnalysis, labelText, resultsToCsv, resultsToJson, type Finding } from '@par/core';
-import { lifecycles, score } from './analysis.js';
+import { score } from './analysis.js';
 import { pad, periodEnd, today, tr, UsageError, unitName, type CommandContext } from './context.js';
 
 /** `par score`: the ranking table. */
@@ -59,31 +59,15 @@ export function gapsCommand(ctx: CommandContext, period: string): void {
   for (const u of gaps.units) ctx.out(`  ${pad(unitName(ctx, u.unitId, periodEnd(period)), 30)}${pad(`${u.indexNow === null ? '-' : f.percent(u.indexNow)}% -> ${u.indexPotential === null ? '-' : f.percent(u.indexPotential)}%`, 22)}${tr(ctx, 'hạng', 'rank')} ${u.rankNow} -> ${u.rankPotential}`);
 }
 
-const STATES = {
-  vi: { issued: 'mới giao', acknowledged: 'đã tiếp nhận', inProgress: 'đang thực hiện', returned: 'trả lại', extensionRequested: 'xin gia hạn', reported: 'đã báo cáo', underReview: 'đang xem xét', done: 'hoàn thành', cancelled: 'đã hủy' },
-  en: { issued: 'issued', acknowledged: 'acknowledged', inProgress: 'in progress', returned: 'returned', extensionRequested: 'extension requested', reported: 'reported', underReview: 'under review', done: 'done', cancelled: 'cancelled' },
-} as const;
-
-const isOpen = (s: { state: string }) => s.state !== 'done' && s.state !== 'cancelled';
-const isOverdue = (s: { state: string; overdue: boolean }) => isOpen(s) && s.overdue;
-
-/** The directive board rows: overdue first, then the other open ones, then the closed ones, each by deadline. */
-export function directiveBoard(ctx: CommandContext, now: Date) {
-  const states = lifecycles(ctx, now, (year) => (ctx.ws.assessments.has(year) ? score(ctx, year).results : undefined));
-  return states
-    .map((s) => ({ ...s.context, state: s.state, stateName: STATES[ctx.lang][s.state], unitName: unitName(ctx, s.context.unitId, today(now)) }))
-    .sort((a, b) => Number(isOverdue(b)) - Number(isOverdue(a)) || Number(isOpen(b)) - Number(isOpen(a)) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-}
-
 /**
  * A deadline as the board prints it: the nominal due date, and after an arrow the working day it moved to when it
  * fell on a day off (the nominal date attributes the task to its year; the moved one judges lateness).
  */
 export const deadlineText = (r: { nominalDueDate: string; dueDate: string }) => (r.nominalDueDate === r.dueDate ? r.dueDate : `${r.nominalDueDate} → ${r.dueDate}`);
 
-/** `par directives`: the status board per unit, overdue first. */
-export function directivesCommand(ctx: CommandContext, now: Date): void {
-  const rows = directiveBoard(ctx, now);
+/** `par directives`: the status board per unit, overdue first (`@par/lifecycle` is loaded only here and in the report). */
+export async function directivesCommand(ctx: CommandContext, now: Date): Promise<void> {
+  const rows = (await import('./board.js')).directiveBoard(ctx, now);
   if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
   ctx.out(`${tr(ctx, 'BẢNG THEO DÕI NHIỆM VỤ', 'DIRECTIVE BOARD')} ${today(now)}`);
   for (const r of rows) {
@@ -97,20 +81,25 @@ export function directivesCommand(ctx: CommandContext, now: Date): void {
  * (a district body dissolved on 1 July 2025 still answers for 2025's first half), the workspace's plugins loaded.
  */
 export async function findings(ctx: CommandContext, period: string, now: Date): Promise<Finding[]> {
-  const last = today(now) < periodEnd(period) ? today(now) : periodEnd(period);
-  const first = periodRange(period).start;
-  const unitIds = ctx.ws.registry.units.filter((u) => u.validFrom <= last && (u.validTo === undefined || u.validTo >= first)).map((u) => u.id);
   if (!ctx.ws.par) throw new Error('The workspace was loaded without its plugins');
-  return ctx.ws.par.runChecks({ unitIds, period, now });
+  return ctx.ws.par.runChecks(pluginRun(ctx, period, now));
 }
 
-/** `par check`: plugin findings, most severe first. */
-export async function checkCommand(ctx: CommandContext, period: string, now: Date): Promise<void> {
+/** What the plugins are run on for a period at `now` (see {@link findings}). */
+export function pluginRun(ctx: CommandContext, period: string, now: Date): { readonly unitIds: string[]; readonly period: string; readonly now: Date } {
+  const last = today(now) < periodEnd(period) ? today(now) : periodEnd(period);
+  const first = periodRange(period).start;
+  return { unitIds: ctx.ws.registry.units.filter((u) => u.validFrom <= last && (u.validTo === undefined || u.validTo >= first)).map((u) => u.id), period, now };
+}
+
+/** `par check`: plugin findings, most severe first; returns them. */
+export async function checkCommand(ctx: CommandContext, period: string, now: Date): Promise<Finding[]> {
   const order = ['critical', 'major', 'minor', 'info'];
   const list = (await findings(ctx, period, now)).sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
-  if (ctx.json) return ctx.out(JSON.stringify(list, null, 2));
-  ctx.out(`${list.length} ${tr(ctx, 'phát hiện', 'findings')}`);
-  for (const f of list) ctx.out(`  ${pad(f.severity, 9)}${unitName(ctx, f.unitId, today(now))}: ${f.message[ctx.lang]} [${f.legalBasis.map((b) => b.document).join('; ')}]`);
+  if (ctx.json) ctx.out(JSON.stringify(list, null, 2));
+  else ctx.out(`${list.length} ${tr(ctx, 'phát hiện', 'findings')}`);
+  if (!ctx.json) for (const f of list) ctx.out(`  ${pad(f.severity, 9)}${unitName(ctx, f.unitId, today(now))}: ${f.message[ctx.lang]} [${f.legalBasis.map((b) => b.document).join('; ')}]`);
+  return list;
 }
 
 /** `par export --format csv`: the results as CSV. */

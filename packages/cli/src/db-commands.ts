@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Finding } from '@par/core';
 import type { ParStore, StoreActor, WorkspaceDocuments } from '@par/store';
-import { UsageError } from './context.js';
+import { tr, UsageError, type CommandContext } from './context.js';
 import { readJson, UnreadableFile } from './files.js';
-import { loadWorkspace, WorkspaceConfigSchema, type LoadOptions, type Workspace } from './workspace.js';
+import { buildWorkspace, loadWorkspace, WorkspaceConfigSchema, type LoadOptions, type Workspace } from './workspace.js';
 
 /** A store that cannot be opened or used, in one line (exit code 1). */
 export class DbError extends Error {
@@ -64,45 +65,49 @@ async function withStore<T>(configPath: string, fn: (store: ParStore) => Promise
     const code = (e as { code?: unknown } | null)?.code;
     const lost = (typeof code === 'string' && /^(08|57P|53|28|3D|ECONNRESET$|EPIPE$|ETIMEDOUT$)/.test(code)) || /Connection terminated/.test((e as Error | null)?.message ?? '');
     if (lost) throw new DbError(`The database failed: ${(e as Error).message.split('\n')[0]}`);
+    const { ParAccessDeniedError } = await import('@par/store');
+    if (ParAccessDeniedError.isInstance(e)) throw new DbError(e.message);
     throw e;
   } finally {
     await store.close();
   }
 }
 
-/** The documents of a workspace of files, after `loadWorkspace` accepted all of them. */
-async function readDocuments(configPath: string): Promise<WorkspaceDocuments> {
-  await loadWorkspace(configPath); // every problem, file by file, before anything is written
-  const dir = dirname(configPath);
-  const config = WorkspaceConfigSchema.parse(readJson(dir, configPath.slice(dir.length + 1), { outside: true }));
-  const read = (file: string) => readJson(dir, file);
-  const id = (file: string) => (read(file) as { id: string }).id;
+/**
+ * The documents of a workspace of files, after they passed every check of `loadWorkspace` with the plugins loaded
+ * (each plugin's options through the plugin's own zod schema); each file is read once.
+ */
+async function readDocuments(configPath: string, pluginTimeoutMs: number): Promise<WorkspaceDocuments> {
+  const read = new Map<string, unknown>();
+  await buildWorkspace(configPath, { plugins: true, pluginTimeoutMs }, (dir, file, options) => {
+    if (!read.has(file)) read.set(file, readJson(dir, file, options));
+    return read.get(file);
+  });
+  const doc = (file: string) => read.get(file);
+  const config = WorkspaceConfigSchema.parse(doc(basename(configPath)));
+  const id = (file: string) => (doc(file) as { id: string }).id;
   return {
-    units: read(config.units),
-    ...(config.unitChanges ? { unitChanges: read(config.unitChanges) } : {}),
-    frameworks: config.frameworks.map(read),
-    derivations: config.derivations.map((d) => ({ base: id(d.base), doc: read(d.file) })),
+    units: doc(config.units),
+    ...(config.unitChanges ? { unitChanges: doc(config.unitChanges) } : {}),
+    frameworks: config.frameworks.map(doc),
+    derivations: config.derivations.map((d) => ({ base: id(d.base), doc: doc(d.file) })),
     assessments: config.assessments.flatMap((f) => {
-      const raw = read(f);
+      const raw = doc(f);
       return Array.isArray(raw) ? raw : [raw];
     }),
-    directives: config.directives.map(read),
-    lifecycleLogs: config.lifecycleLogs.flatMap((f) => read(f) as WorkspaceDocuments['lifecycleLogs']),
-    plugins: config.plugins.map((p) => ({ package: p.package, options: read(p.options) })),
+    directives: config.directives.map(doc),
+    lifecycleLogs: config.lifecycleLogs.flatMap((f) => doc(f) as WorkspaceDocuments['lifecycleLogs']),
+    plugins: config.plugins.map((p) => ({ package: p.package, options: doc(p.options) })),
   };
 }
 
-/**
- * Writes documents as a workspace of files in `dir`: `par.config.json` and `data/*.json`, keys sorted, so that the
- * same documents always give the same bytes.
- */
-async function writeDocuments(docs: WorkspaceDocuments, dir: string): Promise<void> {
-  const { canonicalJson } = await import('@par/store');
+/** Documents laid out as a workspace of files: `par.config.json` and `data/*.json`, by file name. */
+function documentFiles(docs: WorkspaceDocuments): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const put = (file: string, doc: unknown) => (files.set(file, doc), file);
   const frameworks = docs.frameworks.map((f, i) => put(`data/framework-${i + 1}.json`, f));
   const baseFile = (id: string) => frameworks[docs.frameworks.findIndex((f) => (f as { id?: unknown }).id === id)]!;
-  const config = {
+  files.set('par.config.json', {
     units: put('data/units.json', docs.units),
     ...(docs.unitChanges === undefined ? {} : { unitChanges: put('data/unit-changes.json', docs.unitChanges) }),
     frameworks,
@@ -111,15 +116,21 @@ async function writeDocuments(docs: WorkspaceDocuments, dir: string): Promise<vo
     directives: docs.directives.map((d, i) => put(`data/directive-${i + 1}.json`, d)),
     lifecycleLogs: docs.lifecycleLogs.length > 0 ? [put('data/lifecycle-logs.json', docs.lifecycleLogs)] : [],
     plugins: docs.plugins.map((p, i) => ({ package: p.package, options: put(`data/plugin-options-${i + 1}.json`, p.options) })),
-  };
+  });
+  return files;
+}
+
+/** Writes documents as a workspace of files in `dir`, keys sorted, so that the same documents always give the same bytes. */
+async function writeDocuments(docs: WorkspaceDocuments, dir: string): Promise<void> {
+  const { canonicalJson } = await import('@par/store');
   mkdirSync(join(dir, 'data'), { recursive: true });
-  for (const [file, doc] of [...files, ['par.config.json', config] as const]) writeFileSync(join(dir, file), `${JSON.stringify(JSON.parse(canonicalJson(doc)), null, 2)}\n`);
+  for (const [file, doc] of documentFiles(docs)) writeFileSync(join(dir, file), `${JSON.stringify(JSON.parse(canonicalJson(doc)), null, 2)}\n`);
 }
 
 /**
- * The workspace a configuration names: from its files, or, when it names a store, from the database (written to a
- * private folder beside the configuration, loaded with `loadWorkspace` so that it passes the same checks, then
- * removed). What a store's actor may not read is left out.
+ * The workspace a configuration names: from its files, or, when it names a store, from the database: its documents
+ * laid out as `par db export` would write them and loaded by `loadWorkspace`'s checks, in memory. What a store's
+ * actor may not read is left out.
  */
 export async function workspaceFor(configPath: string, options: LoadOptions, now: Date): Promise<Workspace> {
   const store = await open(configPath, false);
@@ -128,24 +139,34 @@ export async function workspaceFor(configPath: string, options: LoadOptions, now
   try {
     const pending = await store.pendingMigrations();
     if (pending.length > 0) throw new DbError(`The store's schema is out of date (${pending.join(', ')} not applied): run par db migrate`);
-    docs = await store.session(actorOf(process.env), now).exportWorkspace();
+    const parts = options.parts ?? ['assessments', 'directives'];
+    const omit = [...(parts.includes('assessments') ? [] : ['assessments' as const]), ...(parts.includes('directives') ? [] : ['directives' as const, 'lifecycleLogs' as const])];
+    docs = await store.session(actorOf(process.env), now).exportWorkspace({ omit });
   } finally {
     await store.close();
   }
-  const parDir = join(dirname(configPath), '.par');
-  mkdirSync(parDir, { recursive: true });
-  const dir = mkdtempSync(join(parDir, 'read-'));
-  try {
-    await writeDocuments(docs, dir);
-    return { ...(await loadWorkspace(join(dir, 'par.config.json'), options)), dir: dirname(configPath) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const files = documentFiles(docs);
+  files.set(basename(configPath), files.get('par.config.json'));
+  return buildWorkspace(configPath, options, (_dir, file) => {
+    if (!files.has(file)) throw new UnreadableFile('unreadable', 'No such document in the store');
+    return files.get(file);
+  });
+}
+
+/**
+ * When the configuration names a store, records a `par check` run there (as `PAR_ACTOR`, who needs `run.record`):
+ * the findings it printed and the plugins' metrics for the same units, period and moment. Says so unless `--json`.
+ */
+export async function recordCheckRun(configPath: string, ctx: CommandContext, run: { readonly unitIds: readonly string[]; readonly period: string; readonly now: Date }, findings: readonly Finding[]): Promise<void> {
+  if (storeEntry(configPath) === undefined) return;
+  const { metrics, errors } = await ctx.ws.par!.computeMetrics(run);
+  const id = await withStore(configPath, (store) => store.session(actorOf(process.env), run.now).recordRun({ kind: 'check', period: run.period, findings: [...findings, ...errors], metrics }));
+  if (!ctx.json) ctx.out(tr(ctx, `Đã ghi lần chạy ${id} vào kho dữ liệu (${findings.length + errors.length} phát hiện, ${metrics.length} chỉ số)`, `Recorded as run ${id} in the store (${findings.length + errors.length} findings, ${metrics.length} metrics)`));
 }
 
 /** Registers `par db migrate|import|export|verify` and `par verify`. */
 export function registerDbCommands(program: Command, out: (line: string) => void, now: () => Date): void {
-  const opts = () => program.opts<{ workspace: string; json?: boolean; lang: 'vi' | 'en' }>();
+  const opts = () => program.opts<{ workspace: string; json?: boolean; lang: 'vi' | 'en'; pluginTimeout: number }>();
   const config = () => resolve(opts().workspace);
   const vi = () => opts().lang === 'vi';
   const db = program.command('db').description('the workspace in a database (PGlite or PostgreSQL) named by "store" in par.config.json');
@@ -161,7 +182,7 @@ export function registerDbCommands(program: Command, out: (line: string) => void
   db.command('import <workspace>')
     .description('validate a workspace of files and write it into the store, all or nothing')
     .action(async (workspace: string) => {
-      const docs = await readDocuments(resolve(workspace));
+      const docs = await readDocuments(resolve(workspace), opts().pluginTimeout);
       await withStore(config(), async (store) => {
         await store.migrate();
         const summary = await store.session(actorOf(process.env), now()).importWorkspace(docs);

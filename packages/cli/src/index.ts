@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { EXIT, runCli, type CliIo } from './cli.js';
-export { WorkspaceConfigSchema, loadWorkspace, WorkspaceError, type FileProblem, type LoadOptions, type Workspace, type WorkspaceConfig } from './workspace.js';
+export { WorkspaceConfigSchema, loadWorkspace, WorkspaceError, type FileProblem, type LoadOptions, type Workspace, type WorkspaceConfig, type WorkspacePart } from './workspace.js';
 export { PluginNameSchema } from './plugins.js';
 export { renderReport } from './report.js';
 export { readTemplate, writeTemplate, SheetError, SHEET, type SheetProblem } from './excel.js';

@@ -1,7 +1,8 @@
 import * as echarts from 'echarts';
 import { explain, figureFormat, labelText, indexFramework, type Finding, type LegalBasis } from '@par/core';
 import { score } from './analysis.js';
-import { deadlineText, directiveBoard, findings } from './commands.js';
+import { directiveBoard } from './board.js';
+import { deadlineText, findings } from './commands.js';
 import { periodEnd, today, tr, unitName, type CommandContext } from './context.js';
 import { pluginSectionsHtml } from './plugin-sections.js';
 import { checkCommandArguments } from './arguments.js';

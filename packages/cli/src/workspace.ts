@@ -15,7 +15,7 @@ import {
   type ParPluginV1,
   type UnitRegistry,
 } from '@par/core';
-import { AssignmentInputSchema, LogEntrySchema, type AssignmentInput, type LogEntry } from '@par/lifecycle';
+import type { AssignmentInput, LogEntry } from '@par/lifecycle';
 import { checkLoadWorkspaceArguments } from './arguments.js';
 import { readJson, UnreadableFile } from './files.js';
 import { findPlugin, loadPlugin, optionsProblems, PluginNameSchema, type PluginPackage } from './plugins.js';
@@ -43,8 +43,11 @@ export interface FileProblem {
   readonly issue: ParIssue;
 }
 
-/** Zod schema for a lifecycle log file: each lifecycle's start and its accepted events. */
-const LogFileSchema = z.array(z.strictObject({ input: AssignmentInputSchema, entries: z.array(LogEntrySchema) }));
+/** Zod schema for a lifecycle log file: each lifecycle's start and its accepted events (`@par/lifecycle` is loaded only for the commands that read logs). */
+async function logFileSchema() {
+  const { AssignmentInputSchema, LogEntrySchema } = await import('@par/lifecycle');
+  return z.array(z.strictObject({ input: AssignmentInputSchema, entries: z.array(LogEntrySchema) }));
+}
 
 /** Everything in a workspace, validated; or the problems found, file by file. */
 export interface Workspace {
@@ -79,7 +82,15 @@ export interface LoadOptions {
   readonly plugins?: boolean;
   /** How long loading one plugin may take, in milliseconds. Default 10,000. */
   readonly pluginTimeoutMs?: number;
+  /**
+   * The parts to read besides the units and frameworks (default: all): a command reads only what it uses, so that
+   * `par score` neither reads the directives nor checks the plugins' options. A part left out is empty in the result.
+   */
+  readonly parts?: readonly WorkspacePart[];
 }
+
+/** A part of a workspace besides its units and frameworks: the assessments, the directives with their lifecycle logs, the plugins. */
+export type WorkspacePart = 'assessments' | 'directives' | 'plugins';
 
 /** Stands for a file that could not be read (its problem is recorded). */
 const UNREADABLE = Symbol('unreadable');
@@ -90,12 +101,20 @@ const UNREADABLE = Symbol('unreadable');
  */
 export async function loadWorkspace(configPath: string, options: LoadOptions = {}): Promise<Workspace> {
   checkLoadWorkspaceArguments(configPath, options);
+  return buildWorkspace(configPath, options, readJson);
+}
+
+/**
+ * {@link loadWorkspace} with its documents read by `readDocument` (`readJson`'s signature; it throws
+ * `UnreadableFile` for a missing one): a store hands over the documents it holds without writing them to files.
+ */
+export async function buildWorkspace(configPath: string, options: LoadOptions, readDocument: typeof readJson): Promise<Workspace> {
   const dir = dirname(resolve(configPath));
   const problems: FileProblem[] = [];
   const fail = (file: string, path: readonly (string | number)[], code: string, message: string) => problems.push({ file, issue: { path, code, message } });
   const read = (file: string, outside = false): unknown => {
     try {
-      return readJson(dir, file, { outside });
+      return readDocument(dir, file, { outside });
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       fail(file, [], e.code, e.message);
@@ -141,7 +160,9 @@ export async function loadWorkspace(configPath: string, options: LoadOptions = {
   }
   const assessments = new Map<string, Assessment[]>();
   const seen = new Map<string, string>();
-  for (const file of config.assessments) {
+  const parts = new Set<WorkspacePart>(options.parts ?? ['assessments', 'directives', 'plugins']);
+  if (options.plugins) parts.add('plugins');
+  for (const file of parts.has('assessments') ? config.assessments : []) {
     const raw = read(file);
     if (raw === UNREADABLE) continue;
     for (const [i, a] of (Array.isArray(raw) ? raw : [raw]).entries()) {
@@ -170,10 +191,11 @@ export async function loadWorkspace(configPath: string, options: LoadOptions = {
       }
     }
   }
-  const directives = config.directives.flatMap((file) => load(file, (raw) => parseDirectiveDocument(raw)) ?? []);
-  const logs = config.lifecycleLogs.flatMap((file) => load(file, (raw) => parseWithSchema('lifecycle log', LogFileSchema, raw)) ?? []);
+  const directives = parts.has('directives') ? config.directives.flatMap((file) => load(file, (raw) => parseDirectiveDocument(raw)) ?? []) : [];
+  const logSchema = parts.has('directives') && config.lifecycleLogs.length > 0 ? await logFileSchema() : undefined;
+  const logs = logSchema ? config.lifecycleLogs.flatMap((file) => load(file, (raw) => parseWithSchema('lifecycle log', logSchema, raw)) ?? []) : [];
   const plugins: ParPluginV1[] = [];
-  for (const [i, p] of config.plugins.entries()) {
+  for (const [i, p] of parts.has('plugins') ? config.plugins.entries() : []) {
     let found: PluginPackage;
     try {
       found = findPlugin(dir, p.package);

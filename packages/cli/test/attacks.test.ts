@@ -189,6 +189,19 @@ describe('what the table cannot show in one line', () => {
     expect(existsSync(mark)).toBe(true);
   });
 
+  it('par score reads neither the directives nor the plugins\' options; par validate reads everything', async () => {
+    const dir = workspace((_, d) => {
+      writeFileSync(join(d, 'data', 'notice-2022-09-07.json'), '{}');
+      writeFileSync(join(d, 'data', 'fixture.json'), '{"flag": 3}');
+    });
+    const score = await par(dir, ['score', '--year', '2021', '--lang', 'en']);
+    expect([score.code, score.out[0]]).toEqual([EXIT.ok, expect.stringMatching(/^PAR INDEX 2021 RANKING/)]);
+    const validate = await par(dir, ['validate']);
+    expect(validate.code).toBe(EXIT.invalidInput);
+    expect(validate.err.filter((l) => l.startsWith('  data/notice-2022-09-07.json: ')).length).toBeGreaterThan(0);
+    expect(validate.err).toContainEqual(expect.stringMatching(/^ {2}data\/fixture\.json: flag: /));
+  });
+
   it('--json gives every problem, beyond the 200 printed', async () => {
     const dir = workspace((_, d) => writeFileSync(join(d, 'data/assessments-2021.json'), JSON.stringify(Array.from({ length: 250 }, () => ({ framework: { id: 'none' } })))));
     const r = await par(dir, ['--json', 'validate']);

@@ -13,4 +13,5 @@ export { DEFAULT_POLICY, PolicySchema, STORE_ACTIONS, isAllowed, parsePolicy, ty
 export { WorkspaceDocumentsSchema, parseWorkspaceDocuments, type ParsedWorkspace, type WorkspaceDocuments } from './workspace-documents.js';
 export { openStore, type ImportSummary, type ParStore, type PluginRecordInput, type StoredAssessment, type StoreSession } from './store.js';
 export { StoreUnavailableError } from './store-unavailable-error.js';
+export { EVENT_ACTIONS } from './lifecycle-store.js';
 export { ParAccessDeniedError } from './access-denied-error.js';

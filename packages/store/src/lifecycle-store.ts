@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { LogEntrySchema, ParConflictError, type LifecycleStore, type LogEntry } from '@par/lifecycle';
 import type { StoreActor } from './audit.js';
-import { insertAll, isUniqueViolation, json, type Database } from './database.js';
+import { insertAll, isUniqueViolation, type Database } from './database.js';
 import type { StoreAction } from './policy.js';
 
-/** The action an event needs, and whose data it touches. */
-const EVENT_ACTIONS: Record<LogEntry['event']['type'], { action: StoreAction; on: 'unit' | 'issuer' }> = {
+/**
+ * The policy action each lifecycle event needs, and whose data it touches (the assignment's `unit` or its `issuer`):
+ * what `append` checks for every entry, and what an app asks to show only the actions an actor may take.
+ */
+export const EVENT_ACTIONS: Readonly<Record<LogEntry['event']['type'], { readonly action: StoreAction; readonly on: 'unit' | 'issuer' }>> = {
   ACKNOWLEDGE: { action: 'assignment.report', on: 'unit' },
   START: { action: 'assignment.report', on: 'unit' },
   REPORT: { action: 'assignment.report', on: 'unit' },
@@ -64,7 +67,7 @@ return {
         return await write(checks.length > 0 ? checks : [{ action: 'assignment.report', target: assignment!.unit_id }], change, async (trx) => {
           const row = await trx.selectFrom('lifecycle_log').select(sql<number>`coalesce(max(seq), 0)::int`.as('version')).where('assignment_id', '=', assignmentId).executeTakeFirstOrThrow();
           if (row.version !== expectedVersion) throw new ParConflictError(assignmentId, expectedVersion, row.version);
-          await insertAll(trx, 'lifecycle_log', entries.map((e) => ({ assignment_id: assignmentId, seq: e.seq, state: e.state, event: json(e.event) })));
+          await insertAll(trx, 'lifecycle_log', entries.map((e) => ({ assignment_id: assignmentId, seq: e.seq, state: e.state, event: e.event })));
           return expectedVersion + entries.length;
         });
       } catch (e) {

@@ -2,7 +2,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from './database.js';
 
 /** Tables written only by appending: a trigger refuses UPDATE and DELETE on them. */
-const APPEND_ONLY = ['lifecycle_log', 'audit_log', 'assessment_history'] as const;
+const APPEND_ONLY = ['lifecycle_log', 'audit_log', 'assessment_history'] as const; // and assignments, from 0003
 
 /**
  * The versioned migrations, in order. Each runs unchanged on PGlite and PostgreSQL 15+; a released migration is
@@ -128,6 +128,32 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
       await s.createTable('policy').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('version', 'integer', (c) => c.notNull()).addColumn('doc', 'jsonb', (c) => c.notNull()).execute();
       await sql`create function par_append_only() returns trigger language plpgsql as $$ begin raise exception '% is append-only', tg_table_name; end $$`.execute(db);
       for (const t of APPEND_ONLY) await sql`create trigger ${sql.raw(`${t}_append_only`)} before update or delete on ${sql.table(t)} for each row execute function par_append_only()`.execute(db);
+    },
+  },
+  '0002_assessment_text': {
+    // An assessment is read whole far more often than it is searched: `json` keeps the document's text as given, so
+    // reading it back skips jsonb's conversion to text (most of a 10,000-unit load) and writing it skips jsonb's parse.
+    async up(db: Kysely<unknown>) {
+      for (const t of ['assessments', 'assessment_history']) await sql`alter table ${sql.table(t)} alter column doc type json using doc::json`.execute(db);
+    },
+  },
+  '0003_log_assignment_check': {
+    // The foreign key from lifecycle_log to assignments checked each row on its own (an index probe and a row lock:
+    // a third of a million-entry import); one check per statement over the rows it added does the same in one join.
+    // Assignments are never updated or deleted (a cancelled one is an event in its log), so no log loses its own.
+    async up(db: Kysely<unknown>) {
+      await sql`alter table lifecycle_log drop constraint lifecycle_log_assignment_id_fkey`.execute(db);
+      await sql`create function par_log_assignments() returns trigger language plpgsql as $$
+        declare missing text;
+        begin
+          select a.assignment_id into missing from added a where not exists (select 1 from assignments s where s.id = a.assignment_id) limit 1;
+          if missing is not null then
+            raise exception 'insert into lifecycle_log violates its check: no assignment "%"', missing using errcode = 'foreign_key_violation';
+          end if;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger lifecycle_log_assignment after insert on lifecycle_log referencing new table as added for each statement execute function par_log_assignments()`.execute(db);
+      await sql`create trigger assignments_append_only before update or delete on assignments for each row execute function par_append_only()`.execute(db);
     },
   },
 };

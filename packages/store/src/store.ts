@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
-import { ParValidationError, parseWithSchema, toVietnamTime } from '@par/calendar';
-import { createUnitRegistry, deriveFramework, FindingInputSchema, MetricSchema, parseAssessment, parseFramework, updateAssessment, type Framework, type Metric, type UnitRegistry } from '@par/core';
+import { IssueList, ParValidationError, parseWithSchema, toVietnamTime } from '@par/calendar';
+import { createUnitRegistry, deriveFramework, FindingInputSchema, MetricSchema, parseAssessment, parseFramework, updateAssessment, type Framework, type Metric, type ParPluginV1, type UnitRegistry } from '@par/core';
 import { AssignmentInputSchema, ParConflictError, type LifecycleStore, type LogEntry } from '@par/lifecycle';
 import { ParAccessDeniedError } from './access-denied-error.js';
 import { appendAudit, verifyChain, type ChainReport, type StoreActor } from './audit.js';
@@ -9,8 +9,10 @@ import type { ResolvedStoreConfig } from './config.js';
 import { connect, insertAll, isUniqueViolation, json, type Database } from './database.js';
 import { lifecycleAdapter } from './lifecycle-store.js';
 import { migrate, MIGRATIONS, type MigrationReport } from './migrations.js';
-import { DEFAULT_POLICY, isAllowed, parsePolicy, type Policy, type StoreAction } from './policy.js';
+import { DEFAULT_POLICY, isAllowed, parsePolicy, STORE_ACTIONS, type Policy, type StoreAction } from './policy.js';
 import { parseWorkspaceDocuments, type WorkspaceDocuments } from './workspace-documents.js';
+
+const AuthorizeArgumentsSchema = z.strictObject({ action: z.enum(STORE_ACTIONS), target: z.string().min(1) });
 
 /** A workspace store on PGlite or PostgreSQL: the schema, the audit chain, and sessions that act for someone. */
 export interface ParStore {
@@ -59,10 +61,19 @@ export interface PluginRecordInput {
 export interface StoreSession {
   /** The lifecycle store port of `@par/lifecycle`, authorized per event (the unit reports; the issuer reviews, extends, cancels). */
   readonly lifecycle: LifecycleStore;
+  /**
+   * Whether the policy lets the actor do `action` on the data of unit `target`: resolves when it does (writing nothing),
+   * and otherwise audits the denied attempt (with `change`, what was attempted) and raises `ParAccessDeniedError`. For
+   * a host that refuses an attempt on other grounds first (a lifecycle rule) and still owes the trail its denial.
+   */
+  authorize(action: StoreAction, target: string, change?: unknown): Promise<void>;
   /** Validates a whole workspace and writes it in one transaction (all or nothing) into an empty store. */
   importWorkspace(docs: unknown): Promise<ImportSummary>;
-  /** The workspace as documents: everything public (units, frameworks, directives), and the assessments and logs the actor may read. */
-  exportWorkspace(): Promise<WorkspaceDocuments>;
+  /**
+   * The workspace as documents: everything public (units, frameworks, directives), and the assessments and logs the
+   * actor may read. `omit` leaves parts out (empty) that a reader does not need: `par score` reads no logs.
+   */
+  exportWorkspace(options?: { readonly omit?: readonly ('assessments' | 'directives' | 'lifecycleLogs')[] }): Promise<WorkspaceDocuments>;
   /** Starts an assignment's lifecycle (the issuer issues it). */
   registerAssignment(input: unknown): Promise<void>;
   /** An assessment with its version, or undefined (refused when the actor may not read the unit). */
@@ -79,9 +90,16 @@ export interface StoreSession {
   setPolicy(policy: unknown, expectedVersion: number): Promise<number>;
   /** Records a check or metrics run with what it produced; returns the run's id. */
   recordRun(run: { readonly kind: string; readonly period: string; readonly findings: readonly unknown[]; readonly metrics: readonly Metric[] }): Promise<number>;
-  /** Stores a plugin record after `schema` (the plugin's zod schema) accepted its data; returns its id. */
-  putPluginRecord(record: PluginRecordInput, schema: z.ZodType): Promise<number>;
+  /**
+   * Stores a plugin record after the plugin's zod schema accepted its data; returns its id. Given the loaded plugin
+   * (a `ParPluginV1`), the schema is its `configSchema` (a plugin keeps its records in its options document) and the
+   * record must name the plugin and its version; given a zod schema, that schema. The data is kept as given.
+   */
+  putPluginRecord(record: PluginRecordInput, schema: z.ZodType | ParPluginV1): Promise<number>;
 }
+
+/** A loaded plugin (rather than a zod schema), told apart by its contract version. */
+const isPlugin = (x: z.ZodType | ParPluginV1): x is ParPluginV1 => (x as Partial<ParPluginV1>).specificationVersion === 'v1';
 
 const ActorSchema = z.strictObject({ unitId: z.string().min(1), role: z.string().min(1), person: z.string().min(1).optional() });
 const InstantSchema = z.custom<Date>((d) => d instanceof Date && Number.isFinite(d.getTime()), 'Expected a valid Date');
@@ -122,8 +140,8 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
     const at = now.toISOString();
     const day = toVietnamTime(now).date;
 
-    /** Refuses (and audits the refusal) unless every (action, target) pair is allowed; then runs `body` with its audit entry in one transaction. */
-    const write = async <T>(checks: readonly { action: StoreAction; target: string | undefined }[], change: unknown, body: (trx: Transaction<Database>) => Promise<T>, reg?: UnitRegistry): Promise<T> => {
+    /** Refuses, and audits the refusal, unless every (action, target) pair is allowed. */
+    const allow = async (checks: readonly { action: StoreAction; target: string | undefined }[], change: unknown, reg?: UnitRegistry): Promise<void> => {
       const units = reg ?? (await loadRegistry());
       const { policy } = await loadPolicy(db);
       const denied = checks.find((c) => !isAllowed(policy, units, actor, c.action, c.target, day));
@@ -131,6 +149,10 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         const seq = await db.transaction().execute((trx) => appendAudit(trx, at, actor, denied.action, denied.target, false, change));
         throw new ParAccessDeniedError(denied.action, actor, denied.target, seq);
       }
+    };
+    /** {@link allow}, then runs `body` with its audit entry in one transaction. */
+    const write = async <T>(checks: readonly { action: StoreAction; target: string | undefined }[], change: unknown, body: (trx: Transaction<Database>) => Promise<T>, reg?: UnitRegistry): Promise<T> => {
+      await allow(checks, change, reg);
       const first = checks[0]!;
       return db.transaction().execute(async (trx) => {
         await appendAudit(trx, at, actor, checks.map((c) => c.action).filter((a, i, all) => all.indexOf(a) === i).join(' '), first.target, true, change);
@@ -150,6 +172,10 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
 
     return {
       lifecycle,
+      async authorize(action, target, change) {
+        const args = parseWithSchema('arguments of authorize', AuthorizeArgumentsSchema, { action, target });
+        await allow([{ action: args.action, target: args.target }], change ?? { attempt: args.action });
+      },
       async importWorkspace(input) {
         const ws = parseWorkspaceDocuments(input);
         const { docs } = ws;
@@ -166,23 +192,29 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
           if (existing.length > 0) throw new ParValidationError('workspace import', [{ path: [], code: 'store_not_empty', message: 'The store already holds a workspace: import into an empty database' }]);
           const unitsDoc = docs.units as { kinds?: unknown; units: Record<string, unknown>[] };
           if (unitsDoc.kinds !== undefined) await trx.insertInto('settings').values({ key: 'unitKinds', doc: json(unitsDoc.kinds) }).execute();
-          await insertAll(trx, 'units', unitsDoc.units.map((u, position) => ({ id: u.id, position, kind: u.kind, parent_id: u.parentId ?? null, valid_from: u.validFrom, valid_to: u.validTo ?? null, doc: json(u) })));
+          await insertAll(trx, 'units', unitsDoc.units.map((u, position) => ({ id: u.id, position, kind: u.kind, parent_id: u.parentId ?? null, valid_from: u.validFrom, valid_to: u.validTo ?? null, doc: u })));
           const changes = ((docs.unitChanges ?? { changes: [] }) as { changes: Record<string, unknown>[] }).changes;
-          await insertAll(trx, 'unit_changes', changes.map((c, position) => ({ id: c.id, position, doc: json(c) })));
-          await insertAll(trx, 'frameworks', ws.frameworks.map((f, position) => ({ id: f.framework.id, position, base_id: f.base ?? null, doc: json(f.doc) })));
-          await insertAll(trx, 'assessments', ws.assessments.map(({ assessment: a, doc }, position) => ({ unit_id: a.unitId, framework_id: a.framework.id, period: a.period, position, status: a.status, version: 1, doc: json(doc) })));
-          await insertAll(trx, 'assessment_history', ws.assessments.map(({ assessment: a, doc }) => ({ unit_id: a.unitId, framework_id: a.framework.id, period: a.period, version: 1, status: a.status, at, doc: json(doc) })));
-          await insertAll(trx, 'directive_documents', ws.directives.map(({ document: d, doc }, position) => ({ id: d.id, position, issuer_id: d.issuerId, doc: json({ ...doc, items: undefined }) })));
-          await insertAll(trx, 'directive_items', ws.directives.flatMap(({ document: d, doc }) => (doc.items as unknown[]).map((item, position) => ({ document_id: d.id, position, doc: json(item) }))));
-          await insertAll(trx, 'assignments', ws.logs.map((l, position) => ({ id: l.input.id, position, unit_id: l.input.unitId, issuer_id: l.input.issuerId, document_id: l.input.documentId, input: json(docs.lifecycleLogs[position]!.input) })));
-          await insertAll(trx, 'lifecycle_log', ws.logs.flatMap((l, i) => (docs.lifecycleLogs[i]!.entries as LogEntry[]).map((e) => ({ assignment_id: l.input.id, seq: e.seq, state: e.state, event: json(e.event) }))));
-          await insertAll(trx, 'plugins', docs.plugins.map((p, position) => ({ package: p.package, position, options: json(p.options) })));
+          await insertAll(trx, 'unit_changes', changes.map((c, position) => ({ id: c.id, position, doc: c })));
+          await insertAll(trx, 'frameworks', ws.frameworks.map((f, position) => ({ id: f.framework.id, position, base_id: f.base ?? null, doc: f.doc })));
+          await insertAll(trx, 'assessments', ws.assessments.map(({ assessment: a, doc }, position) => ({ unit_id: a.unitId, framework_id: a.framework.id, period: a.period, position, status: a.status, version: 1, doc })));
+          // version 1 of each is what was just written (the store was empty): copied in the database, not sent twice
+          await trx
+            .insertInto('assessment_history')
+            .columns(['unit_id', 'framework_id', 'period', 'version', 'status', 'at', 'doc'])
+            .expression((q) => q.selectFrom('assessments').select(['unit_id', 'framework_id', 'period', 'version', 'status', sql<string>`${at}::text`.as('at'), 'doc']))
+            .execute();
+          await insertAll(trx, 'directive_documents', ws.directives.map(({ document: d, doc }, position) => ({ id: d.id, position, issuer_id: d.issuerId, doc: { ...doc, items: undefined } })));
+          await insertAll(trx, 'directive_items', ws.directives.flatMap(({ document: d, doc }) => (doc.items as unknown[]).map((item, position) => ({ document_id: d.id, position, doc: item }))));
+          await insertAll(trx, 'assignments', ws.logs.map((l, position) => ({ id: l.input.id, position, unit_id: l.input.unitId, issuer_id: l.input.issuerId, document_id: l.input.documentId, input: docs.lifecycleLogs[position]!.input })));
+          await insertAll(trx, 'lifecycle_log', ws.logs.flatMap((l, i) => (docs.lifecycleLogs[i]!.entries as LogEntry[]).map((e) => ({ assignment_id: l.input.id, seq: e.seq, state: e.state, event: e.event }))));
+          await insertAll(trx, 'plugins', docs.plugins.map((p, position) => ({ package: p.package, position, options: p.options })));
           return summary;
         }, ws.registry);
         registry = undefined;
         return result;
       },
-      async exportWorkspace() {
+      async exportWorkspace(options = {}) {
+        const { omit = [] } = parseWithSchema('export options', z.strictObject({ omit: z.array(z.enum(['assessments', 'directives', 'lifecycleLogs'])).optional() }), options);
         const units = await loadRegistry();
         const { policy } = await loadPolicy(db);
         const readable = (...ids: string[]) => ids.some((id) => isAllowed(policy, units, actor, 'read', id, day));
@@ -190,11 +222,12 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         const unitRows = await db.selectFrom('units').select('doc').orderBy('position').execute();
         const changes = await db.selectFrom('unit_changes').select('doc').orderBy('position').execute();
         const frameworks = await db.selectFrom('frameworks').select(['doc', 'base_id']).orderBy('position').execute();
-        const assessments = await db.selectFrom('assessments').select(['unit_id', 'doc']).orderBy('position').execute();
-        const directives = await db.selectFrom('directive_documents').select(['id', 'doc']).orderBy('position').execute();
-        const items = await db.selectFrom('directive_items').select(['document_id', 'doc']).orderBy('document_id').orderBy('position').execute();
-        const assignments = await db.selectFrom('assignments').select(['id', 'unit_id', 'issuer_id', 'input']).orderBy('position').execute();
-        const log = await db.selectFrom('lifecycle_log').select(['assignment_id', 'seq', 'state', 'event']).orderBy('assignment_id').orderBy('seq').execute();
+        const part = <T>(name: (typeof omit)[number], rows: () => Promise<T[]>) => (omit.includes(name) ? Promise.resolve([]) : rows());
+        const assessments = await part('assessments', () => db.selectFrom('assessments').select(['unit_id', 'doc']).orderBy('position').execute());
+        const directives = await part('directives', () => db.selectFrom('directive_documents').select(['id', 'doc']).orderBy('position').execute());
+        const items = await part('directives', () => db.selectFrom('directive_items').select(['document_id', 'doc']).orderBy('document_id').orderBy('position').execute());
+        const assignments = await part('lifecycleLogs', () => db.selectFrom('assignments').select(['id', 'unit_id', 'issuer_id', 'input']).orderBy('position').execute());
+        const log = await part('lifecycleLogs', () => db.selectFrom('lifecycle_log').select(['assignment_id', 'seq', 'state', 'event']).orderBy('assignment_id').orderBy('seq').execute());
         const plugins = await db.selectFrom('plugins').select(['package', 'options']).orderBy('position').execute();
         const entries = new Map<string, LogEntry[]>();
         for (const r of log) {
@@ -279,18 +312,25 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         );
         return write([{ action: 'run.record', target: undefined }], { run: { kind: run.kind, period: run.period, findings: run.findings.length, metrics: run.metrics.length } }, async (trx) => {
           const { id } = await trx.insertInto('runs').values({ kind: run.kind, period: run.period, at, actor: json(actor) }).returning('id').executeTakeFirstOrThrow();
-          await insertAll(trx, 'findings', input.findings.map((doc, position) => ({ run_id: id, position, doc: json(doc) })));
-          await insertAll(trx, 'metrics', run.metrics.map((m, position) => ({ run_id: id, position, metric_id: m.metricId, unit_id: m.unitId, period: m.period, doc: json(m) })));
+          await insertAll(trx, 'findings', input.findings.map((doc, position) => ({ run_id: id, position, doc })));
+          await insertAll(trx, 'metrics', run.metrics.map((m, position) => ({ run_id: id, position, metric_id: m.metricId, unit_id: m.unitId, period: m.period, doc: m })));
           return id;
         });
       },
       async putPluginRecord(input, schema) {
         const record = parseWithSchema('plugin record', z.strictObject({ plugin: z.string().min(1), schemaId: z.string().min(1), schemaVersion: z.string().min(1), unitId: z.string().min(1).optional(), period: z.string().min(1).optional(), data: z.unknown() }), input);
-        const data = parseWithSchema(`${record.plugin} record ${record.schemaId}@${record.schemaVersion}`, schema, record.data);
-        return write([{ action: 'run.record', target: undefined }], { pluginRecord: { ...record, data } }, async (trx) => {
+        const name = `${record.plugin} record ${record.schemaId}@${record.schemaVersion}`;
+        if (isPlugin(schema)) {
+          const issues = new IssueList();
+          if (record.plugin !== schema.name) issues.add(['plugin'], 'wrong_plugin', `The record names plugin "${record.plugin}", but the plugin given is "${schema.name}"`);
+          if (record.schemaVersion !== schema.version) issues.add(['schemaVersion'], 'wrong_version', `The record names version ${record.schemaVersion}, but the plugin given is at ${schema.version}`);
+          issues.throwIfAny(name);
+        }
+        parseWithSchema(name, isPlugin(schema) ? schema.configSchema : schema, record.data);
+        return write([{ action: 'run.record', target: undefined }], { pluginRecord: record }, async (trx) => {
           const row = await trx
             .insertInto('plugin_records')
-            .values({ plugin: record.plugin, schema_id: record.schemaId, schema_version: record.schemaVersion, unit_id: record.unitId ?? null, period: record.period ?? null, doc: json(data) })
+            .values({ plugin: record.plugin, schema_id: record.schemaId, schema_version: record.schemaVersion, unit_id: record.unitId ?? null, period: record.period ?? null, doc: json(record.data) })
             .returning('id')
             .executeTakeFirstOrThrow();
           return row.id;

@@ -55,6 +55,20 @@ onBothEngines((store) => {
     expect((await store().verify()).ok).toBe(true);
   });
 
+  it('authorize: an allowed check writes nothing; a denied one is audited with what was attempted, and raised', async () => {
+    await seedUnits(store());
+    const before = await lastEntry(store());
+    await store().session(leader('d1'), NOW).authorize('assignment.review', 'd1');
+    expect((await lastEntry(store())).seq).toBe(before.seq);
+    const attempt = { assignmentId: 'x', event: 'APPROVE' };
+    await expect(store().session(officer('c1'), NOW).authorize('assignment.review', 'd1', attempt)).rejects.toSatisfy((err: unknown) => ParAccessDeniedError.isInstance(err) && err.action === 'assignment.review' && err.target === 'd1');
+    const denied = await lastEntry(store());
+    expect(denied).toMatchObject({ seq: before.seq + 1, actor_unit: 'c1', action: 'assignment.review', target: 'd1', allowed: false });
+    expect(denied.change).toEqual(attempt);
+    await expect(store().session(officer('c1'), NOW).authorize('approve' as never, '')).rejects.toSatisfy((err: unknown) => ParValidationError.isInstance(err) && err.issues.map((i) => i.path.join('.')).join(' ') === 'action target');
+    expect((await store().verify()).ok).toBe(true);
+  });
+
   it('records runs with their findings and metrics, and plugin records through the plugin\'s schema', async () => {
     await seedUnits(store());
     const admin = store().session(ADMIN, NOW);
@@ -69,6 +83,40 @@ onBothEngines((store) => {
     const id = await admin.putPluginRecord({ plugin: '@par/plugin-iso9001', schemaId: 'process', schemaVersion: '1', unitId: 'c1', period: '2025', data: { processId: '1.004', days: 3 } }, schema);
     expect(await store().db.selectFrom('plugin_records').select(['plugin', 'schema_id', 'schema_version', 'doc']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ plugin: '@par/plugin-iso9001', schema_id: 'process', schema_version: '1', doc: { processId: '1.004', days: 3 } });
     await expect(admin.putPluginRecord({ plugin: '@par/plugin-iso9001', schemaId: 'process', schemaVersion: '1', data: { processId: '1.004', days: 1.5 } }, schema)).rejects.toSatisfy((e: unknown) => ParValidationError.isInstance(e) && e.issues[0]!.path.join('.') === 'days');
+  });
+
+  it("takes a plugin record's schema from the loaded plugin, keeps the data as given, and refuses a record of another plugin or version", async () => {
+    await seedUnits(store());
+    const admin = store().session(ADMIN, NOW);
+    // a plugin whose options hold amounts as integer strings and parse them to bigint (as the finance plugin does)
+    const configSchema = z.strictObject({ disbursements: z.array(z.strictObject({ projectId: z.string(), amount: z.string().regex(/^\d+$/).transform(BigInt) })) });
+    const plugin = { specificationVersion: 'v1' as const, name: 'finance', version: '2.1.0', configSchema, config: {} };
+    const data = { disbursements: [{ projectId: 'DA-07', amount: '300000000' }] };
+    const id = await admin.putPluginRecord({ plugin: 'finance', schemaId: 'options', schemaVersion: '2.1.0', unitId: 'c1', period: '2022', data }, plugin);
+    expect((await store().db.selectFrom('plugin_records').select(['plugin', 'schema_version', 'doc']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ plugin: 'finance', schema_version: '2.1.0', doc: data });
+    const problems = async (record: object) => {
+      try {
+        await admin.putPluginRecord({ plugin: 'finance', schemaId: 'options', schemaVersion: '2.1.0', data, ...record }, plugin);
+      } catch (e) {
+        return ParValidationError.isInstance(e) ? e.issues.map((i) => `${i.path.join('.')} ${i.code}`) : [String(e)];
+      }
+      return [];
+    };
+    expect(await problems({ plugin: 'iso9001', schemaVersion: '2.0.0' })).toEqual(['plugin wrong_plugin', 'schemaVersion wrong_version']);
+    expect(await problems({ data: { disbursements: [{ projectId: 'DA-07', amount: '3e8' }] } })).toEqual(['disbursements.0.amount schema.invalid_format']);
+    expect(await store().db.selectFrom('plugin_records').select('id').where('id', '>', id).execute()).toEqual([]);
+  });
+
+  it('keeps a log to its assignment and an assignment unchanged, even for a write in SQL', async () => {
+    await seedUnits(store());
+    const a = assignment('c1');
+    await store().session(leader('d1'), NOW).registerAssignment(a.input);
+    const row = (assignmentId: string, seq: number) => ({ assignment_id: assignmentId, seq, state: 'acknowledged', event: JSON.stringify(a.log[0]!.event) });
+    await expect(store().db.insertInto('lifecycle_log').values([row(a.input.id, 1), row('nobody', 1)]).execute()).rejects.toThrow(/no assignment "nobody"/);
+    expect(await store().db.selectFrom('lifecycle_log').select('seq').where('assignment_id', '=', a.input.id).execute()).toEqual([]);
+    await store().db.insertInto('lifecycle_log').values(row(a.input.id, 1)).execute();
+    await expect(store().db.deleteFrom('assignments').where('id', '=', a.input.id).execute()).rejects.toThrow(/append-only/);
+    await expect(store().db.updateTable('assignments').set({ id: 'elsewhere' }).where('id', '=', a.input.id).execute()).rejects.toThrow(/append-only/);
   });
 
   it('lets the issuer review what it issued, and names a tampered entry, a deleted one and a forged head', async () => {

@@ -1,0 +1,3 @@
+import { parProject } from '../../vitest.shared.js';
+
+export default parProject('example-dashboard');
