@@ -3,6 +3,7 @@ import { microOf } from '../shared/points.js';
 import type { AssessmentEntry, RuleInput } from './assessment-schema.js';
 import { NO_SCORE } from './compiled-rule.js';
 import type { CompiledFramework } from './compiled-framework.js';
+import type { ScoringWarning } from './unit-evaluation.js';
 
 // A parsed assessment keeps its entries as columns of integers, four numbers an entry, not as objects (about 200
 // bytes an entry): the packed leaf position and flags, the self points (or the points the leaf's rule gives the
@@ -49,6 +50,11 @@ export interface AssessmentColumns {
   readonly details: readonly AssessmentEntry[];
   /** Whether the entries are the framework's leaves, each once, in their order (entry `i` is leaf `i`). */
   readonly inLeafOrder: boolean;
+  /**
+   * The channel totals and warnings of the unit when no metric and no unit restriction applies, worked out once when
+   * the assessment is sealed (its columns never change); only for entries in leaf order.
+   */
+  sums?: { readonly totals: readonly number[]; readonly warnings: readonly ScoringWarning[] };
 }
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -112,12 +118,15 @@ export function buildColumns(cf: CompiledFramework, entries: readonly Assessment
   if (cf.leaves.length >= LEAF_LIMIT) throw new RangeError(`A framework of ${cf.leaves.length} leaves is beyond the ${LEAF_LIMIT} the scoring engine holds`);
   const details: AssessmentEntry[] = [];
   const narrow = new Int32Array(entries.length * STRIDE);
+  // the kept list of details at its exact length (one grown by push keeps room for more)
+  const exact = () => (details.length === 0 ? EMPTY_LIST : details.slice());
   const fitted = fill(cf, entries, narrow, details);
-  if (fitted !== undefined) return { cf, cells: narrow, details, inLeafOrder: fitted };
+  if (fitted !== undefined) return { cf, cells: narrow, details: exact(), inLeafOrder: fitted };
   // a value beyond 32-bit integers: the same columns as doubles (the details again from the start)
   const wide = new Float64Array(entries.length * STRIDE);
   details.length = 0;
-  return { cf, cells: wide, details, inLeafOrder: fill(cf, entries, wide, details)! };
+  const inLeafOrder = fill(cf, entries, wide, details)!;
+  return { cf, cells: wide, details: exact(), inLeafOrder };
 }
 
 /**

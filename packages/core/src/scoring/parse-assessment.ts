@@ -6,7 +6,8 @@ import { markParsed } from '../shared/parsed.js';
 import { ArgumentCheck } from './arguments.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
 import { deepFreeze, EMPTY_LIST } from '../shared/deep-freeze.js';
-import { compactAssessment } from './parsed-assessment.js';
+import { columnsOf, compactAssessment } from './parsed-assessment.js';
+import { sumColumns } from './unit-evaluation.js';
 import { quickValidation } from './quick-validation.js';
 import { compileFramework } from './compiled-framework.js';
 
@@ -30,11 +31,16 @@ export function parseAssessment(input: unknown, framework: Framework): Assessmen
   return sealAssessment(a, framework);
 }
 
-/** Turns a checked assessment into its compact frozen form (entries as columns) and marks it as parsed. */
+/** Turns a checked assessment into its compact frozen form (entries as columns, the unit's totals worked out once) and marks it as parsed. */
 export function sealAssessment(a: Assessment, framework: Framework): Assessment {
   shareEmptyLists(a);
   deepFreeze(a.evidence);
-  return markParsed(compactAssessment(a, compileFramework(framework)));
+  const cf = compileFramework(framework);
+  const sealed = compactAssessment(a, cf);
+  // the unit's totals, once: the engine reads them whenever no metric and no unit restriction applies
+  const columns = columnsOf(sealed, cf);
+  if (columns.inLeafOrder) sumColumns(cf, sealed.unitId, columns);
+  return markParsed(sealed);
 }
 
 

@@ -146,7 +146,8 @@ function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: number,
       const round = r.round as 1 | 2;
       rounds.push(r.reason === undefined ? { round, points: r.points, appraiser } : { round, points: r.points, reason: r.reason, appraiser });
     }
-    if (rounds.length > 0) appraisals = rounds;
+    // a copy of the exact length: an array grown by push keeps room for 17 (a kept entry's rounds stay in memory)
+    if (rounds.length > 0) appraisals = rounds.slice();
   }
   let notApplicable: AssessmentEntry['notApplicable'];
   if (raw.notApplicable !== undefined) {

@@ -239,10 +239,28 @@ export function unitTotals(
 ): ChannelTotals {
   const c = columnsOf(a, cf);
   const general = !c.inLeafOrder || (metrics !== undefined && cf.metricLeaves.length > 0) || (unit !== undefined && cf.anyRestricted);
-  return general ? evaluateUnit(cf, a, metrics, unit, s, warnings) : columnTotals(cf, a.unitId, c, warnings);
+  if (general) return evaluateUnit(cf, a, metrics, unit, s, warnings);
+  const sums = c.sums ?? sumColumns(cf, a.unitId, c);
+  if (warnings) for (const w of sums.warnings) warnings.push(w);
+  return sums.totals as ChannelTotals;
 }
 
-/** {@link unitTotals} on columns in leaf order, with every leaf applicable and no metric. */
+/**
+ * Works out, once, the channel totals and warnings of a sealed assessment whose entries are in leaf order, for when
+ * no metric and no unit restriction applies (see {@link unitTotals}); nothing for other assessments.
+ */
+export function sumColumns(cf: CompiledFramework, unitId: string, c: AssessmentColumns): NonNullable<AssessmentColumns['sums']> {
+  if (c.sums) return c.sums;
+  const warnings: ScoringWarning[] = [];
+  const totals = columnTotals(cf, unitId, c, warnings);
+  const sums = { totals: Object.freeze(totals), warnings: warnings.length === 0 ? NO_WARNINGS : Object.freeze(warnings) };
+  if (c.inLeafOrder) c.sums = sums;
+  return sums;
+}
+
+const NO_WARNINGS: readonly ScoringWarning[] = Object.freeze([]);
+
+/** The totals of {@link unitTotals} on columns in leaf order, with every leaf applicable and no metric. */
 function columnTotals(cf: CompiledFramework, unitId: string, c: AssessmentColumns, warnings: ScoringWarning[] | undefined): ChannelTotals {
   const totals: ChannelTotals = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   const { cells } = c;
