@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { IssueList, ParValidationError, parseWithSchema, toVietnamTime } from '@par/calendar';
-import { createUnitRegistry, deriveFramework, FindingInputSchema, MetricSchema, parseAssessment, parseFramework, updateAssessment, type Framework, type Metric, type ParPluginV1, type UnitRegistry } from '@par/core';
+import { createUnitRegistry, deriveFramework, FindingInputSchema, MetricSchema, parseAssessment, parseFramework, updateAssessment, type Assessment, type AssessmentEntry, type Framework, type Metric, type ParPluginV1, type UnitRegistry } from '@par/core';
 import { AssignmentInputSchema, ParConflictError, type LifecycleStore, type LogEntry } from '@par/lifecycle';
 import { ParAccessDeniedError } from './access-denied-error.js';
 import { appendAudit, verifyChain, type ChainReport, type StoreActor } from './audit.js';
@@ -11,6 +11,30 @@ import { lifecycleAdapter } from './lifecycle-store.js';
 import { migrate, MIGRATIONS, type MigrationReport } from './migrations.js';
 import { DEFAULT_POLICY, isAllowed, parsePolicy, STORE_ACTIONS, type Policy, type StoreAction } from './policy.js';
 import { parseWorkspaceDocuments, type WorkspaceDocuments } from './workspace-documents.js';
+
+/**
+ * The policy actions a save of an assessment needs, entry by entry against the stored version: the unit's own parts
+ * (self scores, N/A declarations, explanations, evidence, a move to `submitted` or `explained`) need
+ * `assessment.self`; appraisal rounds, imported survey and leadership points and a move into appraisal, `appraised`
+ * or `published` need `assessment.appraise`; a save that changes both needs both.
+ */
+function assessmentActions(before: Assessment | undefined, after: Assessment): StoreAction[] {
+  const entries = (a: Assessment | undefined) => new Map((a?.entries ?? []).map((e) => [e.code, e]));
+  const [old, next] = [entries(before), entries(after)];
+  const codes = [...new Set([...old.keys(), ...next.keys()])];
+  const changed = (part: (e: AssessmentEntry | undefined) => unknown) => codes.some((c) => JSON.stringify(part(old.get(c))) !== JSON.stringify(part(next.get(c))));
+  const statusMoved = (before?.status ?? 'draft') !== after.status;
+  const intoAppraisal = statusMoved && ['underAppraisal', 'appraised', 'published'].includes(after.status);
+  const appraise = intoAppraisal || changed((e) => e?.appraisals ?? []) || changed((e) => e?.imported);
+  const own =
+    (statusMoved && !intoAppraisal) ||
+    changed((e) => [e?.self, e?.notApplicable, e?.explanation]) ||
+    JSON.stringify(before?.evidence ?? []) !== JSON.stringify(after.evidence);
+  const actions: StoreAction[] = [];
+  if (own || !appraise) actions.push('assessment.self');
+  if (appraise) actions.push('assessment.appraise');
+  return actions;
+}
 
 const AuthorizeArgumentsSchema = z.strictObject({ action: z.enum(STORE_ACTIONS), target: z.string().min(1) });
 
@@ -80,8 +104,10 @@ export interface StoreSession {
   loadAssessment(unitId: string, frameworkId: string, period: string): Promise<StoredAssessment | undefined>;
   /**
    * Saves an assessment if it is at `expectedVersion` (0 for a new one), through `updateAssessment`'s stage rules;
-   * a change of appraisal rounds (or a move into appraisal, appraised or published) needs `assessment.appraise`,
-   * any other change `assessment.self`. Returns the new version.
+   * compared entry by entry with the stored version, a change of appraisal rounds or imported (survey, leadership)
+   * points, or a move into appraisal, appraised or published, needs `assessment.appraise`; a change of the unit's own
+   * parts (self scores, N/A declarations, explanations, evidence, a move to submitted or explained) needs
+   * `assessment.self`; a save that changes both needs both. Returns the new version.
    */
   saveAssessment(input: unknown, expectedVersion: number): Promise<number>;
   /** The policy in force and its version (0: the default policy). */
@@ -273,11 +299,9 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         const row = await db.selectFrom('assessments').select(['doc', 'version']).where('unit_id', '=', key[0]).where('framework_id', '=', key[1]).where('period', '=', key[2]).executeTakeFirst();
         const before = row ? parseAssessment(row.doc, framework) : undefined;
         if (before) updateAssessment(before, input, framework); // refuses a change its stage does not allow
-        const rounds = (a: typeof after | undefined) => JSON.stringify(a?.entries.map((e) => e.appraisals) ?? []);
-        const appraise = (before !== undefined && rounds(before) !== rounds(after)) || (before?.status !== after.status && ['underAppraisal', 'appraised', 'published'].includes(after.status));
         const version = expectedVersion + 1;
         const name = `assessment ${key.join('/')}`;
-        return write([{ action: appraise ? 'assessment.appraise' : 'assessment.self', target: after.unitId }], { assessment: key, version, doc: input }, async (trx) => {
+        return write(assessmentActions(before, after).map((action) => ({ action, target: after.unitId })), { assessment: key, version, doc: input }, async (trx) => {
           const current = await trx.selectFrom('assessments').select('version').where('unit_id', '=', key[0]).where('framework_id', '=', key[1]).where('period', '=', key[2]).executeTakeFirst();
           if ((current?.version ?? 0) !== expectedVersion || (current?.version ?? 0) !== (row?.version ?? 0)) throw new ParConflictError(name, expectedVersion, current?.version ?? 0);
           if (current) await trx.updateTable('assessments').set({ doc: json(input), status: after.status, version }).where('unit_id', '=', key[0]).where('framework_id', '=', key[1]).where('period', '=', key[2]).execute();

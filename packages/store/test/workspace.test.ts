@@ -126,23 +126,34 @@ onBothEngines((store, engine) => {
     const commune = store().session(officer(last.unitId), NOW);
     const office = store().session(officer('d109-nv'), NOW);
     const neighbour = store().session(officer('c03391'), NOW);
-    await expect(neighbour.saveAssessment(draft, 0)).rejects.toSatisfy((e: unknown) => ParAccessDeniedError.isInstance(e) && e.action === 'assessment.self');
-    expect(await commune.saveAssessment(draft, 0)).toBe(1);
-    expect(await commune.saveAssessment({ ...draft, status: 'submitted' }, 1)).toBe(2);
+    // the commune writes its own scores; the survey and leadership points (S.2 = 9, L.1 = 7.5) are the office's to import
+    const own = { ...draft, entries: draft.entries.filter((e) => !('imported' in e)) };
+    const deniedFor = (action: string) => (e: unknown) => ParAccessDeniedError.isInstance(e) && e.action === action;
+    await expect(neighbour.saveAssessment(own, 0)).rejects.toSatisfy(deniedFor('assessment.self'));
+    expect(await commune.saveAssessment(own, 0)).toBe(1);
+    await expect(commune.saveAssessment(draft, 1)).rejects.toSatisfy(deniedFor('assessment.appraise'));
+    // the office may import, but not change the commune's own scores in the same save
+    const changedOwn = (doc: typeof draft) => ({ ...doc, entries: doc.entries.map((e) => (e.code === own.entries[0]!.code ? { code: e.code, self: { points: 0 } } : e)) });
+    await expect(office.saveAssessment(changedOwn(draft), 1)).rejects.toSatisfy(deniedFor('assessment.self'));
+    expect(await office.saveAssessment(draft, 1)).toBe(2);
+    // the commune may not change an imported value (S.2 from 9 to 12.5), only its own scores
+    const s2 = (points: number) => ({ ...draft, entries: draft.entries.map((e) => (e.code === 'S.2' ? { ...e, imported: { ...(e as unknown as { imported: object }).imported, points } } : e)) });
+    await expect(commune.saveAssessment(s2(12.5), 2)).rejects.toSatisfy(deniedFor('assessment.appraise'));
+    expect(await commune.saveAssessment({ ...draft, status: 'submitted' }, 2)).toBe(3);
     // the commune cannot open the appraisal; the office can
-    await expect(commune.saveAssessment({ ...draft, status: 'underAppraisal' }, 2)).rejects.toSatisfy((e: unknown) => ParAccessDeniedError.isInstance(e) && e.action === 'assessment.appraise');
-    expect(await office.saveAssessment({ ...draft, status: 'underAppraisal' }, 2)).toBe(3);
-    // two appraisers save round 1 from version 3 at once: one wins, the other gets a conflict
+    await expect(commune.saveAssessment({ ...draft, status: 'underAppraisal' }, 3)).rejects.toSatisfy(deniedFor('assessment.appraise'));
+    expect(await office.saveAssessment({ ...draft, status: 'underAppraisal' }, 3)).toBe(4);
+    // two appraisers save round 1 from version 4 at once: one wins, the other gets a conflict
     const round = (points: number) => ({ ...draft, status: 'underAppraisal', entries: draft.entries.map((e, i) => (i === 0 ? { ...e, appraisals: [{ round: 1, points, appraiser: 'Phòng Nội vụ' }] } : e)) });
-    const results = await Promise.allSettled([office.saveAssessment(round(0), 3), office.saveAssessment(round(0.5), 3)]);
+    const results = await Promise.allSettled([office.saveAssessment(round(0), 4), office.saveAssessment(round(0.5), 4)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected' && ParConflictError.isInstance(r.reason))).toHaveLength(1);
     const stored = await commune.loadAssessment(last.unitId, 'hue-commune-illustrative', '2021');
-    expect(stored?.version).toBe(4);
+    expect(stored?.version).toBe(5);
     // a self score may no longer change under appraisal (updateAssessment's stage rule)
-    await expect(commune.saveAssessment({ ...(stored!.doc as object), entries: draft.entries.map((e, i) => (i === 0 ? { code: e.code, self: { points: 0 } } : e)) }, 4)).rejects.toSatisfy(ParValidationError.isInstance);
+    await expect(commune.saveAssessment({ ...(stored!.doc as object), entries: draft.entries.map((e, i) => (i === 0 ? { code: e.code, self: { points: 0 } } : e)) }, 5)).rejects.toSatisfy(ParValidationError.isInstance);
     // every version is kept
-    expect((await store().db.selectFrom('assessment_history').select('version').where('unit_id', '=', last.unitId).orderBy('version').execute()).map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect((await store().db.selectFrom('assessment_history').select('version').where('unit_id', '=', last.unitId).orderBy('version').execute()).map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
     expect((await store().verify()).ok).toBe(true);
   });
 });
