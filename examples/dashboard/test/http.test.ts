@@ -287,7 +287,8 @@ describe('self-assessment to publication, through the policy', () => {
     const foreign = await other.post('/units/c03586/assessment', { period: '2022', action: 'startAppraisal' });
     expect(foreign.res.status).toBe(403);
     expect(foreign.text).not.toContain('underAppraisal');
-    // the sheet leaves the survey (S.2) and leadership (L.1) leaves and two metric leaves to others: @par/core refuses
+    // the sheet leaves the survey (S.2) and leadership (L.1) leaves to the office, and the clerk left 5.3 and 5.4 (measured
+    // percentages on the appraised channel) blank: @par/core refuses to submit it
     const submitted = await commune.post('/units/c03586/assessment', { period: '2022', action: 'submit' });
     expect(submitted.res.status).toBe(422);
     expect(submitted.text).toContain('not scored: 5.3, 5.4, S.2, L.1');
