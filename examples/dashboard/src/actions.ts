@@ -8,7 +8,7 @@ import { readTemplate, SheetError } from '@par/cli';
 import { ParConflictError, type AssignmentEvent } from '@par/lifecycle';
 import { EVENT_ACTIONS, ParAccessDeniedError, type ParStore, type StoreActor } from '@par/store';
 import { html, layout, messagePage, type PageContext } from './html.js';
-import type { ReadModel } from './read-model.js';
+import { importedLeaves, type ReadModel } from './read-model.js';
 import type { Env, RequestView } from './request-view.js';
 import { assignmentPage, PERSON_EVENTS } from './pages/board.js';
 import { cliContext, UPLOAD_LIMITS, uploadPage, type UploadProblem } from './pages/files.js';
@@ -25,10 +25,11 @@ const EventFormSchema = z.strictObject({
 const AssessmentFormSchema = z.strictObject({
   _csrf: z.string(),
   period: z.string().min(1).max(10),
-  action: z.enum(['submit', 'startAppraisal', 'appraise', 'finishAppraisal', 'publish']),
+  action: z.enum(['submit', 'startAppraisal', 'appraise', 'import', 'finishAppraisal', 'publish']),
   code: z.string().max(50).optional(),
   points: z.string().max(20).optional(),
   reason: z.string().max(2_000).optional(),
+  source: z.string().max(500).optional(),
 });
 
 /** The instant an event was received, as the lifecycle records it: ISO to the second with Vietnam's offset. */
@@ -86,7 +87,18 @@ export function createActions(store: ParStore, model: ReadModel, work: string, r
       if (!form.success || !a) return c.html(messagePage(v.p, v.p.t('Yêu cầu không hợp lệ', 'Bad request'), v.p.t('Không có bản đánh giá này.', 'No such assessment.')), 400);
       const f = form.data;
       const doc = JSON.parse(JSON.stringify(a)) as Assessment & { entries: { code: string; appraisals: unknown[] }[] };
-      const status = { submit: 'submitted', startAppraisal: 'underAppraisal', finishAppraisal: 'appraised', publish: 'published', appraise: a.status }[f.action];
+      const status = { submit: 'submitted', startAppraisal: 'underAppraisal', finishAppraisal: 'appraised', publish: 'published', appraise: a.status, import: a.status }[f.action];
+      if (f.action === 'import') {
+        // survey and leadership points, brought in by the office while the unit drafts (the store's policy: assessment.appraise)
+        const leaf = importedLeaves(model, a).find((l) => l.code === f.code);
+        const points = Number((f.points ?? '').replace(',', '.'));
+        if (!leaf || !f.points || !Number.isFinite(points))
+          return c.html(messagePage(v.p, v.p.t('Yêu cầu không hợp lệ', 'Bad request'), v.p.t('Chọn tiêu chí khảo sát và nhập số điểm.', 'Pick a survey criterion and type the points.')), 400);
+        const entry = { code: leaf.code, appraisals: [], imported: { points, source: f.source ?? '' } };
+        const at = doc.entries.findIndex((e) => e.code === leaf.code);
+        if (at === -1) doc.entries.push(entry);
+        else doc.entries[at] = entry;
+      }
       const appraiser = v.actor.person ?? v.p.unitName(v.actor.unitId);
       if (f.action === 'appraise') {
         const entry = doc.entries.find((e) => e.code === f.code);
@@ -180,7 +192,10 @@ export function createActions(store: ParStore, model: ReadModel, work: string, r
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-      const doc = JSON.parse(JSON.stringify(assessment)) as Assessment;
+      const doc = JSON.parse(JSON.stringify(assessment)) as Assessment & { entries: { code: string; imported?: unknown }[] };
+      // a sheet holds the unit's own scores: the survey and leadership points the office brought in stay
+      const kept = model.assessment(doc.unitId, doc.period)?.entries.filter((e) => e.imported && !doc.entries.some((x) => x.code === e.code)) ?? [];
+      doc.entries.push(...(JSON.parse(JSON.stringify(kept)) as typeof doc.entries));
       return saveAssessment(c, v, doc, `/ranking?period=${encodeURIComponent(doc.period)}&unit=${encodeURIComponent(doc.unitId)}&saved=1`);
     },
   };

@@ -1,5 +1,5 @@
 import { defaultCalendar, periodRange, toVietnamTime, type CivilDate } from '@par/calendar';
-import { compareResults, computeIndex, createPar, parseAssessment, type Assessment, type DirectiveDocument, type Framework, type IndexResultSet, type Par, type ParPluginV1, type UnitRegistry, type YearOverYear } from '@par/core';
+import { compareResults, computeIndex, createPar, indexFramework, parseAssessment, type Assessment, type FrameworkNode, type DirectiveDocument, type Framework, type IndexResultSet, type Par, type ParPluginV1, type UnitRegistry, type YearOverYear } from '@par/core';
 import { createLifecycle, type AssignmentInput, type AssignmentState, type Lifecycle, type LogEntry } from '@par/lifecycle';
 import { isAllowed, parseWorkspaceDocuments, type Policy, type StoreActor, type WorkspaceDocuments } from '@par/store';
 import { createEDocumentsPlugin } from '@par/plugin-e-documents';
@@ -191,4 +191,11 @@ export function createReadModel(docs: WorkspaceDocuments, now: Date): ReadModel 
       memos = new WeakMap();
     },
   };
+}
+
+/** The leaves of an assessment's framework whose points are imported (the survey and leadership channels). */
+export function importedLeaves(model: ReadModel, a: Assessment): { readonly code: string; readonly maxPoints: number; readonly name: FrameworkNode['name'] }[] {
+  const framework = model.frameworks.get(a.framework.id);
+  if (!framework) return [];
+  return [...indexFramework(framework).values()].filter((n) => n.isLeaf && (n.channel === 'survey' || n.channel === 'leadership')).map((n) => ({ code: n.node.code, maxPoints: n.node.maxPoints, name: n.node.name }));
 }

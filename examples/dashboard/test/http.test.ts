@@ -295,6 +295,39 @@ describe('self-assessment to publication, through the policy', () => {
     expect(d.model.assessment('c03586', '2022')!.status).toBe('draft');
   });
 
+  it('Phòng Nội vụ brings the survey and leadership points into the draft; the commune cannot; a new upload keeps them', async () => {
+    const d = await ready;
+    const commune = client(d);
+    await commune.signIn('c03586', 'officer');
+    await commune.request('/units/c03586?period=2022');
+    const S2 = { period: '2022', action: 'import', code: 'S.2', source: 'Khảo sát SIPAS 2022' };
+    const denied = (await denials(d, 'c03586')).length;
+    expect((await commune.post('/units/c03586/assessment', { ...S2, points: '9' })).res.status).toBe(403);
+    expect((await denials(d, 'c03586')).slice(denied)).toEqual([{ action: 'assessment.appraise', target: 'c03586', allowed: false, event: undefined }]);
+    const office = client(d);
+    await office.signIn('d109-nv', 'officer');
+    const page = await office.request('/units/c03586?period=2022');
+    expect(page.text).toContain('Điểm khảo sát và đánh giá của lãnh đạo');
+    // S.2 is worth at most 12.5 points: 13 is refused with the reason, and nothing is saved
+    const tooMuch = await office.post('/units/c03586/assessment', { ...S2, points: '13' });
+    expect(tooMuch.res.status).toBe(422);
+    expect(tooMuch.text).toContain('13 is above the maximum 12.5 of &quot;S.2&quot;');
+    expect(d.model.assessment('c03586', '2022')!.entries.some((e) => e.code === 'S.2')).toBe(false);
+    expect((await office.post('/units/c03586/assessment', { ...S2, points: '9' })).res.status).toBe(303);
+    expect((await office.post('/units/c03586/assessment', { ...S2, code: 'L.1', points: '7,5', source: 'Lãnh đạo UBND huyện' })).res.status).toBe(303);
+    const imported = () => d.model.assessment('c03586', '2022')!.entries.filter((e) => e.imported).map((e) => [e.code, e.imported]);
+    expect(imported()).toEqual([['S.2', { points: 9, source: 'Khảo sát SIPAS 2022' }], ['L.1', { points: 7.5, source: 'Lãnh đạo UBND huyện' }]]);
+    // the commune uploads its sheet again: its own scores are replaced, the office's points stay
+    await commune.request('/upload');
+    expect((await upload(commune)).res.status).toBe(303);
+    expect(imported()).toHaveLength(2);
+    // only the two leaves the clerk left blank stop the submission now
+    const submitted = await commune.post('/units/c03586/assessment', { period: '2022', action: 'submit' });
+    expect(submitted.res.status).toBe(422);
+    expect(submitted.text).toContain('not scored: 5.3, 5.4');
+    expect(submitted.text).not.toContain('S.2');
+  });
+
   it('Phòng Nội vụ appraises a submitted self-assessment and publishes it; the commune cannot', async () => {
     const d = await ready;
     const commune = client(d);

@@ -3,7 +3,7 @@ import { barChart, seriesChart } from '../charts.js';
 import { csrfField, html, layout, messagePage, pager, raw, scrollTable, type Html } from '../html.js';
 import { ASSESSMENT_STATUS } from '../i18n.js';
 import type { RequestView } from '../request-view.js';
-import { periodEnd } from '../read-model.js';
+import { importedLeaves, periodEnd } from '../read-model.js';
 
 /** Rows per page of the ranking and the board. */
 export const PAGE_SIZE = 50;
@@ -78,6 +78,16 @@ function assessmentActions(v: RequestView, a: Assessment): Html {
   const button = (action: string, label: string) => html`<form method="post" action="/units/${encodeURIComponent(a.unitId)}/assessment" class="inline">${csrfField(p)}<input type="hidden" name="period" value="${a.period}"><button type="submit" name="action" value="${action}">${label}</button></form>`;
   const out: Html[] = [];
   if (a.status === 'draft' && may('assessment.self')) out.push(button('submit', t('Nộp để thẩm định', 'Submit for appraisal')));
+  if (a.status === 'draft' && may('assessment.appraise')) {
+    const leaves = importedLeaves(v.model, a);
+    if (leaves.length > 0)
+      out.push(html`<form method="post" action="/units/${encodeURIComponent(a.unitId)}/assessment" class="stack">${csrfField(p)}<input type="hidden" name="period" value="${a.period}">
+      <fieldset><legend>${t('Điểm khảo sát và đánh giá của lãnh đạo', 'Survey and leadership points')}</legend>
+      <label for="import-code">${t('Tiêu chí', 'Criterion')}</label><select id="import-code" name="code">${leaves.map((l) => html`<option value="${l.code}">${l.code} ${labelText(l.name, p.lang)} (${t('tối đa', 'max')} ${l.maxPoints})</option>`)}</select>
+      <label for="import-points">${t('Điểm', 'Points')}</label><input id="import-points" name="points" inputmode="decimal" required>
+      <label for="import-source">${t('Nguồn', 'Source')}</label><input id="import-source" name="source" required>
+      <button type="submit" name="action" value="import">${t('Ghi điểm', 'Record the points')}</button></fieldset></form>`);
+  }
   if (a.status === 'submitted' && may('assessment.appraise')) out.push(button('startAppraisal', t('Bắt đầu thẩm định', 'Start the appraisal')));
   if ((a.status === 'underAppraisal' || a.status === 'explained') && may('assessment.appraise')) {
     const index = indexFramework(v.model.frameworks.get(a.framework.id)!);
