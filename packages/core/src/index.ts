@@ -215,7 +215,7 @@ export {
   type FindingInput,
   type Severity,
 } from './plugins/finding.js';
-export { ruleInForce, type RuleVersion } from './plugins/rule-version.js';
+export { advisorySeverity, ruleInForce, ruleVersionBasis, type RuleVersion } from './plugins/rule-version.js';
 export type { MetricProvider, ParPluginV1, PluginCheck, PluginImporter, PluginReportContext, PluginReportSection, PluginRunContext, PluginTableSource } from './plugins/plugin.js';
 export { createPar, type CreateParOptions, type ImporterInfo, type ImportOutcome, type Par, type PluginRun, type SectionFailure } from './plugins/create-par.js';
 export { checkPluginRunContext } from './plugins/run-context.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { createPar, ParValidationError, type ParPluginV1, type PluginImporter, type PluginReportSection } from '../src/index.js';
+import { advisorySeverity, createPar, ParValidationError, ruleVersionBasis, type ParPluginV1, type PluginImporter, type PluginReportSection } from '../src/index.js';
 import { problems } from './fixtures.js';
 
 const now = Date.parse('2023-02-06T09:00:00+07:00');
@@ -136,5 +136,27 @@ describe('report sections', () => {
 
   it('refuse two sections with one id in a plugin', () => {
     expect(problems(() => createPar({ plugins: [plugin('a', { reportSections: [section('s', () => undefined), section('s', () => undefined)] })] }))).toEqual([['plugins.0.reportSections.1', 'plugin_conflict']]);
+  });
+});
+
+describe('the legal basis and severity a plugin reports for a rule version', () => {
+  const rule = { effectiveFrom: '2021-06-15', effectiveTo: '2024-12-31', supersededBy: 'NĐ 254/2025', params: {}, legalBasis: { document: 'NĐ 99/2021/NĐ-CP', article: 'Art. 47', verification: 'confirmed' as const } };
+  it('dates the basis by the version and caps an unconfirmed finding at minor unless it counts', () => {
+    expect(ruleVersionBasis(rule)).toEqual({ document: 'NĐ 99/2021/NĐ-CP', article: 'Art. 47', verification: 'confirmed', effectiveFrom: '2021-06-15', effectiveTo: '2024-12-31', supersededBy: 'NĐ 254/2025' });
+    expect(ruleVersionBasis({ ...rule, effectiveTo: undefined, supersededBy: undefined })).toEqual({ document: 'NĐ 99/2021/NĐ-CP', article: 'Art. 47', verification: 'confirmed', effectiveFrom: '2021-06-15' });
+    expect([advisorySeverity('critical', false), advisorySeverity('major', false), advisorySeverity('info', false), advisorySeverity('critical', true)]).toEqual(['minor', 'minor', 'info', 'critical']);
+  });
+  it('refuses what is not a rule version, a severity or a boolean', () => {
+    const paths = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        if (ParValidationError.isInstance(e)) return e.issues.map((i) => i.path.join('.'));
+      }
+      return [];
+    };
+    expect(paths(() => ruleVersionBasis({ ...rule, effectiveFrom: '2021-02-30' }))).toEqual(['rule.effectiveFrom']);
+    expect(paths(() => ruleVersionBasis(null as never))).toEqual(['rule.legalBasis', 'rule.effectiveFrom']);
+    expect(paths(() => advisorySeverity('grave' as never, 'no' as never))).toEqual(['severity', 'counts']);
   });
 });

@@ -1,5 +1,5 @@
 import { fromDayNumber, periodRange, type Calendar, type CivilDate } from '@par/calendar';
-import { ruleInForce, type FindingInput, type PluginRunContext } from '@par/core';
+import { advisorySeverity, ruleInForce, ruleVersionBasis, type FindingInput, type PluginRunContext } from '@par/core';
 import type { ClericalRecordsData, EDocumentsConfig, IncomingDocument, OutgoingDocument, WorkFile } from './records.js';
 import { DOC_RULES, type ArchiveParams, type DocRuleName, type DocRuleVersion } from './rules.js';
 import { ranges, sequenceProblems } from './sequence.js';
@@ -299,7 +299,7 @@ export const counts = (f: RawFinding, config: EDocumentsConfig) => f.rule.legalB
 
 /** A raw finding as the plugin reports it, its severity capped at `minor` when its rule is unconfirmed and advisory. */
 export function present(f: RawFinding, unitId: string, config: EDocumentsConfig): FindingInput {
-  const severity = !counts(f, config) && (f.severity === 'major' || f.severity === 'critical') ? 'minor' : f.severity;
+  const severity = advisorySeverity(f.severity, counts(f, config));
   const { rule } = f;
   return {
     severity,
@@ -307,7 +307,7 @@ export function present(f: RawFinding, unitId: string, config: EDocumentsConfig)
     subject: { kind: f.subject[0], id: f.subject[1] },
     message: f.message,
     ruleId: rule.ruleId,
-    legalBasis: [{ ...rule.legalBasis, effectiveFrom: rule.effectiveFrom, ...(rule.effectiveTo && { effectiveTo: rule.effectiveTo }), ...(rule.supersededBy && { supersededBy: rule.supersededBy }) }],
+    legalBasis: [ruleVersionBasis(rule)],
     ...(f.dueDate && { dueDate: f.dueDate }),
   };
 }

@@ -1,5 +1,5 @@
 import { type Calendar, type CivilDate } from '@par/calendar';
-import { ruleInForce, type FindingInput, type LegalBasis, type PluginRunContext } from '@par/core';
+import { advisorySeverity, ruleInForce, ruleVersionBasis, type FindingInput, type PluginRunContext } from '@par/core';
 import type { ConfiguredRules } from './configured-rules.js';
 import { isOverdue, settlementDeadlines, wasLate } from './deadlines.js';
 import { disbursedByProject, planByProject } from './disbursement.js';
@@ -357,18 +357,16 @@ function subBandOf(rate: Ratio): [string, string] | undefined {
 /** Whether a raw finding's rule counts fully: confirmed or partly confirmed, or unconfirmed and enforced. */
 export const counts = (f: RawFinding, config: FinanceConfig) => f.rule.legalBasis.verification !== 'unconfirmed' || config.unconfirmedRules === 'enforced';
 
-const basisOf = (rule: FinRuleVersion<unknown>): LegalBasis => ({ ...rule.legalBasis, effectiveFrom: rule.effectiveFrom, ...(rule.effectiveTo && { effectiveTo: rule.effectiveTo }), ...(rule.supersededBy && { supersededBy: rule.supersededBy }) });
 
 /** A raw finding as the plugin reports it: unconfirmed rules' findings are `minor` at most unless enforced. */
 export function present(f: RawFinding, unitId: string, config: FinanceConfig): FindingInput {
-  const severity = !counts(f, config) && (f.severity === 'major' || f.severity === 'critical') ? 'minor' : f.severity;
   return {
-    severity,
+    severity: advisorySeverity(f.severity, counts(f, config)),
     unitId,
     subject: { kind: f.subject[0], id: f.subject[1] },
     message: f.message,
     ruleId: f.rule.ruleId,
-    legalBasis: [basisOf(f.rule), ...(f.also ?? []).map(basisOf)],
+    legalBasis: [f.rule, ...(f.also ?? [])].map(ruleVersionBasis),
     ...(f.dueDate && { dueDate: f.dueDate }),
   };
 }

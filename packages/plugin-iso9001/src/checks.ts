@@ -1,5 +1,5 @@
 import { addDays, periodRange, type CivilDate, type Period } from '@par/calendar';
-import { ruleInForce, type FindingInput, type LegalBasis, type PluginRunContext } from '@par/core';
+import { advisorySeverity, ruleInForce, ruleVersionBasis, type FindingInput, type LegalBasis, type PluginRunContext } from '@par/core';
 import { describeTime, exceedsLegalTime, type DeadlineClock } from './processing-time.js';
 import type { Iso9001Config, QmsRecord } from './records.js';
 import { ISO_RULES, type IsoRuleName, type IsoRuleVersion } from './rules.js';
@@ -378,7 +378,7 @@ export const counts = (f: RawFinding, config: Iso9001Config) => f.rule.legalBasi
 
 /** A raw finding as the plugin reports it, its severity set by applicability and the unconfirmed-rule policy. */
 export function present(f: RawFinding, unitId: string, required: boolean, config: Iso9001Config): FindingInput {
-  const capped = !counts(f, config) && (f.severity === 'major' || f.severity === 'critical') ? 'minor' : f.severity;
+  const capped = advisorySeverity(f.severity, counts(f, config));
   const { rule } = f;
   return {
     severity: required ? capped : 'info',
@@ -387,7 +387,7 @@ export function present(f: RawFinding, unitId: string, required: boolean, config
     message: f.message,
     ruleId: rule.ruleId,
     legalBasis: [
-      { ...rule.legalBasis, ...(f.article && { article: f.article }), effectiveFrom: rule.effectiveFrom, ...(rule.effectiveTo && { effectiveTo: rule.effectiveTo }), ...(rule.supersededBy && { supersededBy: rule.supersededBy }) },
+      { ...ruleVersionBasis(rule), ...(f.article && { article: f.article }) },
       ...(f.basis ?? []),
     ],
     ...(f.dueDate && { dueDate: f.dueDate }),

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, type Calendar, type CivilDate } from '@par/calendar';
-import type { FindingInput, LegalBasis } from '@par/core';
+import { advisorySeverity, ruleVersionBasis, type FindingInput, type LegalBasis } from '@par/core';
 import type { CHANGE_EVENTS, DocumentGraph, ReviewQueueItem } from './graph.js';
 import type { LegalDocument, LegalRegisterRecord, LegalReviewConfig } from './records.js';
 import { LEG_RULES, legRuleInForce, type IssuerLevel, type LegRuleName, type LegRuleVersion, type PublicationChannel } from './rules.js';
@@ -405,7 +405,7 @@ export const counts = (f: RawFinding, config: LegalReviewConfig) => (f.rule.lega
 
 /** A raw finding as the plugin reports it: unconfirmed rules and numbers at `minor` at most unless `enforced`. */
 export function present(f: RawFinding, unitId: string, config: LegalReviewConfig): FindingInput {
-  const severity = !counts(f, config) && (f.severity === 'major' || f.severity === 'critical') ? 'minor' : f.severity;
+  const severity = advisorySeverity(f.severity, counts(f, config));
   const { rule: r } = f;
   return {
     severity,
@@ -413,7 +413,7 @@ export function present(f: RawFinding, unitId: string, config: LegalReviewConfig
     subject: { kind: f.subject[0], id: f.subject[1] },
     message: f.message,
     ruleId: r.ruleId,
-    legalBasis: [{ ...r.legalBasis, effectiveFrom: r.effectiveFrom, ...(r.effectiveTo && { effectiveTo: r.effectiveTo }), ...(r.supersededBy && { supersededBy: r.supersededBy }) }, ...(f.basis ?? [])],
+    legalBasis: [ruleVersionBasis(r), ...(f.basis ?? [])],
     ...(f.dueDate && { dueDate: f.dueDate }),
   };
 }

@@ -1,6 +1,6 @@
 import { defaultCalendar, IssueList, parseWithSchema, type Calendar } from '@par/calendar';
 import type { FindingInput, FrameworkNode, MetricProvider, ParPluginV1, PluginCheck, PluginRunContext } from '@par/core';
-import { checkPluginRunContext, ruleInForce } from '@par/core';
+import { advisorySeverity, checkPluginRunContext, ruleInForce, ruleVersionBasis } from '@par/core';
 import { appointmentBook } from './appointment.js';
 import { CHECKS, findingsOf, type CheckEnv, type RawFinding } from './checks.js';
 import { viewOf, type DossierView } from './evaluate.js';
@@ -34,7 +34,7 @@ const isCalendar = (c: unknown) => typeof c === 'object' && c !== null && ['addW
 /** The severity a finding is reported with: a rule (or a figure) that is unconfirmed gives `minor` at most unless enforced. */
 function severityOf(f: RawFinding, o: OneStopConfig): FindingInput['severity'] {
   const unconfirmed = f.rule.legalBasis.verification === 'unconfirmed' || f.verification === 'unconfirmed';
-  return unconfirmed && o.unconfirmedRules === 'advisory' && (f.severity === 'major' || f.severity === 'critical') ? 'minor' : f.severity;
+  return advisorySeverity(f.severity, !unconfirmed || o.unconfirmedRules === 'enforced');
 }
 
 /** A raw finding as the host receives it: rule id, legal basis with the version's validity, the dossier, a due date. */
@@ -46,7 +46,7 @@ function present(f: RawFinding, unitId: string, subject: { kind: string; id: str
     subject,
     message: f.message,
     ruleId: rule.ruleId,
-    legalBasis: [{ ...rule.legalBasis, effectiveFrom: rule.effectiveFrom, ...(rule.effectiveTo && { effectiveTo: rule.effectiveTo }), ...(rule.supersededBy && { supersededBy: rule.supersededBy }) }],
+    legalBasis: [ruleVersionBasis(rule)],
     ...(f.dueDate && { dueDate: f.dueDate }),
     evidence: [`${subject.kind}:${subject.id}`],
   };

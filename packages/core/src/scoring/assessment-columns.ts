@@ -1,6 +1,6 @@
 import { deepFreeze, EMPTY_LIST } from '../shared/deep-freeze.js';
 import { microOf } from '../shared/points.js';
-import type { AssessmentEntry, RuleInput } from './assessment-schema.js';
+import { TIMELINESS_VALUES, type AssessmentEntry, type RuleInput } from './assessment-schema.js';
 import { NO_SCORE } from './compiled-rule.js';
 import type { CompiledFramework } from './compiled-framework.js';
 import type { ScoringWarning } from './unit-evaluation.js';
@@ -26,9 +26,8 @@ export const IMPORTED_FLAG = 16;
 export const DETAILS_FLAG = 32;
 /** The input column holds `true` (1) or `false` (0). */
 const BOOLEAN_INPUT = 64;
-/** The input column holds a timeliness by its index in {@link TIMELINESS}. */
+/** The input column holds a timeliness by its index in {@link TIMELINESS_VALUES}. */
 const TIMELINESS_INPUT = 128;
-const TIMELINESS = ['onTime', 'late', 'missing'] as const;
 
 /** Numbers per entry in {@link AssessmentColumns.cells}. */
 export const STRIDE = 4;
@@ -67,7 +66,7 @@ function inputOf(c: AssessmentColumns, i: number): RuleInput {
   const flags = flagsOf(c, i);
   const cell = c.cells[i * STRIDE + INPUT]!;
   if (flags & BOOLEAN_INPUT) return cell === 1;
-  if (flags & TIMELINESS_INPUT) return TIMELINESS[cell]!;
+  if (flags & TIMELINESS_INPUT) return TIMELINESS_VALUES[cell]!;
   // numbers are kept in millionths in 32-bit columns, as they are in columns of doubles
   return c.cells instanceof Int32Array ? cell / 1e6 : cell;
 }
@@ -162,7 +161,7 @@ function fill(cf: CompiledFramework, entries: readonly AssessmentEntry[], cells:
         input = x ? 1 : 0;
       } else if (typeof x === 'string') {
         flags |= TIMELINESS_INPUT;
-        input = TIMELINESS.indexOf(x);
+        input = TIMELINESS_VALUES.indexOf(x);
       } else if (narrow) {
         input = Math.round(x * 1e6);
         if (input / 1e6 !== x || input > INT32_MAX) return undefined;

@@ -29,11 +29,16 @@ export const EvidenceSchema = z.strictObject({
 /** A document offered as evidence (tài liệu kiểm chứng). */
 export interface Evidence extends z.output<typeof EvidenceSchema> {}
 
+/** The timeliness values a timeliness rule scores (internal: the columns hold one by its index here). */
+export const TIMELINESS_VALUES = ['onTime', 'late', 'missing'] as const;
+/** The largest measured number (a percent or a count) an assessment may give. */
+export const MAX_RULE_INPUT = 1e9;
+
 /** Zod schema for a rule input: what was measured, for a declarative rule to score. */
 export const RuleInputSchema = z.union([
-  z.number().min(0).max(1e9),
+  z.number().min(0).max(MAX_RULE_INPUT),
   z.boolean(),
-  z.enum(['onTime', 'late', 'missing']),
+  z.enum(TIMELINESS_VALUES),
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import type { Framework, FrameworkNode } from '../frameworks/framework-schema.js';
 import { EMPTY_LIST } from '../shared/deep-freeze.js';
 import { microOf, tryToMicro } from '../shared/points.js';
-import { AssessmentSchema, type Assessment, type AssessmentEntry, type AssessmentStatus, type RuleInput } from './assessment-schema.js';
+import { AssessmentSchema, MAX_RULE_INPUT, TIMELINESS_VALUES, type Assessment, type AssessmentEntry, type AssessmentStatus, type RuleInput } from './assessment-schema.js';
 import { CHANNELS, compileFramework, type CompiledFramework } from './compiled-framework.js';
 import { factsOf, IMPORTED_CHANNELS } from './framework-facts.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
@@ -16,7 +16,7 @@ import { uncheckedInputProblem } from './rule-evaluation.js';
 
 const HeaderSchema = AssessmentSchema.omit({ entries: true });
 const HEADER_KEYS = new Set(['unitId', 'framework', 'period', 'status', 'evidence', 'entries']);
-const TIMELINESS = new Set(['onTime', 'late', 'missing']);
+const TIMELINESS: ReadonlySet<unknown> = new Set(TIMELINESS_VALUES);
 
 /** A plain object (made by a literal or `JSON.parse`) whose own keys are all in `keys` and hold no `undefined`. */
 function plainWith(value: unknown, keys: (key: string) => boolean): value is Record<string, unknown> {
@@ -36,7 +36,7 @@ function plainArray(value: unknown): value is unknown[] {
 const points = (v: unknown): v is number => typeof v === 'number' && v >= 0 && tryToMicro(v) !== undefined;
 
 /** A measured input (the schema's `RuleInputSchema`). */
-const ruleInput = (v: unknown): v is RuleInput => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e9) || typeof v === 'boolean' || (typeof v === 'string' && TIMELINESS.has(v));
+const ruleInput = (v: unknown): v is RuleInput => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_RULE_INPUT) || typeof v === 'boolean' || (typeof v === 'string' && TIMELINESS.has(v));
 
 const selfKey = (k: string) => k === 'points' || k === 'input' || k === 'evidence';
 const entryKey = (k: string) => k === 'code' || k === 'self' || k === 'appraisals' || k === 'notApplicable' || k === 'imported';
