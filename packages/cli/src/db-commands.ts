@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Finding } from '@par/core';
+import type { Assessment, Finding } from '@par/core';
 import type { ParStore, StoreActor, WorkspaceDocuments } from '@par/store';
 import { tr, UsageError, type CommandContext } from './context.js';
 import { readJson, UnreadableFile } from './files.js';
@@ -101,6 +101,9 @@ async function readDocuments(configPath: string, pluginTimeoutMs: number): Promi
   };
 }
 
+/** The file of a workspace's assessments, as `par db export` lays them out. */
+const ASSESSMENTS_FILE = 'data/assessments.json';
+
 /** Documents laid out as a workspace of files: `par.config.json` and `data/*.json`, by file name. */
 function documentFiles(docs: WorkspaceDocuments): Map<string, unknown> {
   const files = new Map<string, unknown>();
@@ -112,7 +115,7 @@ function documentFiles(docs: WorkspaceDocuments): Map<string, unknown> {
     ...(docs.unitChanges === undefined ? {} : { unitChanges: put('data/unit-changes.json', docs.unitChanges) }),
     frameworks,
     derivations: docs.derivations.map((d, i) => ({ base: baseFile(d.base), file: put(`data/derivation-${i + 1}.json`, d.doc) })),
-    assessments: docs.assessments.length > 0 ? [put('data/assessments.json', docs.assessments)] : [],
+    assessments: docs.assessments.length > 0 ? [put(ASSESSMENTS_FILE, docs.assessments)] : [],
     directives: docs.directives.map((d, i) => put(`data/directive-${i + 1}.json`, d)),
     lifecycleLogs: docs.lifecycleLogs.length > 0 ? [put('data/lifecycle-logs.json', docs.lifecycleLogs)] : [],
     plugins: docs.plugins.map((p, i) => ({ package: p.package, options: put(`data/plugin-options-${i + 1}.json`, p.options) })),
@@ -136,21 +139,29 @@ export async function workspaceFor(configPath: string, options: LoadOptions, now
   const store = await open(configPath, false);
   if (!store) return loadWorkspace(configPath, options);
   let docs: WorkspaceDocuments;
+  let assessments: readonly Assessment[] = [];
   try {
     const pending = await store.pendingMigrations();
     if (pending.length > 0) throw new DbError(`The store's schema is out of date (${pending.join(', ')} not applied): run par db migrate`);
     const parts = options.parts ?? ['assessments', 'directives'];
-    const omit = [...(parts.includes('assessments') ? [] : ['assessments' as const]), ...(parts.includes('directives') ? [] : ['directives' as const, 'lifecycleLogs' as const])];
-    docs = await store.session(actorOf(process.env), now).exportWorkspace({ omit });
+    const session = store.session(actorOf(process.env), now);
+    // the assessments come parsed from their compact form (loadAssessments), not as documents to parse again
+    docs = await session.exportWorkspace({ omit: ['assessments', ...(parts.includes('directives') ? [] : ['directives' as const, 'lifecycleLogs' as const])] });
+    if (parts.includes('assessments')) assessments = await session.loadAssessments();
   } finally {
     await store.close();
   }
-  const files = documentFiles(docs);
+  const files = documentFiles({ ...docs, assessments: [...assessments] });
   files.set(basename(configPath), files.get('par.config.json'));
-  return buildWorkspace(configPath, options, (_dir, file) => {
-    if (!files.has(file)) throw new UnreadableFile('unreadable', 'No such document in the store');
-    return files.get(file);
-  });
+  return buildWorkspace(
+    configPath,
+    options,
+    (_dir, file) => {
+      if (!files.has(file)) throw new UnreadableFile('unreadable', 'No such document in the store');
+      return files.get(file);
+    },
+    new Map([[ASSESSMENTS_FILE, assessments]]),
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   createPar,
   createUnitRegistry,
   deriveFramework,
+  isParsed,
   parseAssessment,
   parseDirectiveDocument,
   parseFramework,
@@ -106,9 +107,10 @@ export async function loadWorkspace(configPath: string, options: LoadOptions = {
 
 /**
  * {@link loadWorkspace} with its documents read by `readDocument` (`readJson`'s signature; it throws
- * `UnreadableFile` for a missing one): a store hands over the documents it holds without writing them to files.
+ * `UnreadableFile` for a missing one): a store hands over the documents it holds without writing them to files, and
+ * in `parsed` the assessments it already parsed, by file.
  */
-export async function buildWorkspace(configPath: string, options: LoadOptions, readDocument: typeof readJson): Promise<Workspace> {
+export async function buildWorkspace(configPath: string, options: LoadOptions, readDocument: typeof readJson, parsed?: ReadonlyMap<string, readonly Assessment[]>): Promise<Workspace> {
   const dir = dirname(resolve(configPath));
   const problems: FileProblem[] = [];
   const fail = (file: string, path: readonly (string | number)[], code: string, message: string) => problems.push({ file, issue: { path, code, message } });
@@ -163,7 +165,7 @@ export async function buildWorkspace(configPath: string, options: LoadOptions, r
   const parts = new Set<WorkspacePart>(options.parts ?? ['assessments', 'directives', 'plugins']);
   if (options.plugins) parts.add('plugins');
   for (const file of parts.has('assessments') ? config.assessments : []) {
-    const raw = read(file);
+    const raw = parsed?.get(file) ?? read(file);
     if (raw === UNREADABLE) continue;
     for (const [i, a] of (Array.isArray(raw) ? raw : [raw]).entries()) {
       const at: (string | number)[] = Array.isArray(raw) ? [i] : [];
@@ -174,7 +176,8 @@ export async function buildWorkspace(configPath: string, options: LoadOptions, r
         fail(file, [...at, 'framework', 'id'], 'unknown_framework', id === undefined ? 'The assessment names no framework' : `No framework "${String(id)}" in the workspace`);
         continue;
       }
-      const parsed = attempt(file, () => parseAssessment(a, framework), at);
+      // already parsed (a store's, checked as it left the database), or parsed here
+      const parsed = isParsed(a) ? (a as Assessment) : attempt(file, () => parseAssessment(a, framework), at);
       if (!parsed) continue;
       const key = JSON.stringify([parsed.unitId, parsed.framework.id, parsed.period]);
       const first = seen.get(key);

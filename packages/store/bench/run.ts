@@ -192,7 +192,9 @@ try {
     tasks.push({ name: IMPORT(e.name), fn: async () => (await reset(e.store), e.store.session(ADMIN, NOW).importWorkspace(province)), iterations: 3, warmupIterations: 0, targetMs: e.name === 'PGlite' ? 30_000 : 10_000, reference: VALIDATE });
     const LOAD = `${e.name}: load the 10,000 assessment documents (rows out of the database into documents)`;
     tasks.push({ name: LOAD, fn: async () => loadDocuments(e.store), iterations: 5, warmupIterations: 1, reference: SCORE });
-    tasks.push({ name: `${e.name}: score from the database (load, parseAssessment each, computeIndex)`, fn: async () => parseAndScore(await loadDocuments(e.store)), iterations: 5, warmupIterations: 1, targetMs: 1_000, reference: SCORE });
+    tasks.push({ name: `${e.name}: load the documents, parseAssessment each, computeIndex`, fn: async () => parseAndScore(await loadDocuments(e.store)), iterations: 5, warmupIterations: 1, reference: SCORE });
+    // the store's own way: each assessment from the compact form kept beside its document (checked again on the way in)
+    tasks.push({ name: `${e.name}: score from the database (loadAssessments, computeIndex)`, fn: async () => computeIndex(fw, await e.store.session(ADMIN, NOW).loadAssessments({ period: '2024' })), iterations: 5, warmupIterations: 1, targetMs: 1_000, reference: SCORE });
     tasks.push({ name: `${e.name}: exportWorkspace (every document, as the par command reads a store)`, fn: async () => e.store.session(ADMIN, NOW).exportWorkspace(), iterations: 3, warmupIterations: 1 });
   }
   await runBenchmarks(tasks);

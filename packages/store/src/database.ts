@@ -19,7 +19,7 @@ export interface Database {
   units: { id: string; position: number; kind: string; parent_id: string | null; valid_from: string; valid_to: string | null; doc: Json };
   unit_changes: { id: string; position: number; doc: Json };
   frameworks: { id: string; position: number; base_id: string | null; doc: Json };
-  assessments: { unit_id: string; framework_id: string; period: string; position: number; status: string; version: number; doc: Json };
+  assessments: { unit_id: string; framework_id: string; period: string; position: number; status: string; version: number; doc: Json; packed: Json | null };
   assessment_history: { unit_id: string; framework_id: string; period: string; version: number; status: string; at: string; doc: Json };
   directive_documents: { id: string; position: number; issuer_id: string; doc: Json };
   directive_items: { document_id: string; position: number; doc: Json };
@@ -149,7 +149,7 @@ const COLUMNS = {
   units: { id: 'text', position: 'integer', kind: 'text', parent_id: 'text', valid_from: 'text', valid_to: 'text', doc: 'jsonb' },
   unit_changes: { id: 'text', position: 'integer', doc: 'jsonb' },
   frameworks: { id: 'text', position: 'integer', base_id: 'text', doc: 'jsonb' },
-  assessments: { unit_id: 'text', framework_id: 'text', period: 'text', position: 'integer', status: 'text', version: 'integer', doc: 'json' },
+  assessments: { unit_id: 'text', framework_id: 'text', period: 'text', position: 'integer', status: 'text', version: 'integer', doc: 'json', packed: 'json' },
   directive_documents: { id: 'text', position: 'integer', issuer_id: 'text', doc: 'jsonb' },
   directive_items: { document_id: 'text', position: 'integer', doc: 'jsonb' },
   assignments: { id: 'text', position: 'integer', unit_id: 'text', issuer_id: 'text', document_id: 'text', input: 'jsonb' },

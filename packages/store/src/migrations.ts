@@ -156,6 +156,14 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
       await sql`create trigger assignments_append_only before update or delete on assignments for each row execute function par_append_only()`.execute(db);
     },
   },
+  '0004_assessment_packed': {
+    // Each assessment's compact form beside its document (`packAssessment`, see `packed-column.ts`): a period's
+    // assessments are read from it without parsing their documents. A cache: rows written before it have none and are
+    // parsed from their documents.
+    async up(db: Kysely<unknown>) {
+      await sql`alter table assessments add column packed json`.execute(db);
+    },
+  },
 };
 
 /** What `ParStore.migrate()` did: the migrations applied now, in order (none when the schema was up to date). */

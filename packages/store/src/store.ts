@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
-import { IssueList, ParValidationError, parseWithSchema, toVietnamTime } from '@par/calendar';
+import { IssueList, ParValidationError, parseWithSchema, PeriodSchema, toVietnamTime } from '@par/calendar';
 import { createUnitRegistry, deriveFramework, FindingInputSchema, MetricSchema, parseAssessment, parseFramework, updateAssessment, type Assessment, type AssessmentEntry, type Framework, type Metric, type ParPluginV1, type UnitRegistry } from '@par/core';
 import { AssignmentInputSchema, ParConflictError, type LifecycleStore, type LogEntry } from '@par/lifecycle';
 import { ParAccessDeniedError } from './access-denied-error.js';
@@ -10,6 +10,7 @@ import { connect, insertAll, isUniqueViolation, json, type Database } from './da
 import { lifecycleAdapter } from './lifecycle-store.js';
 import { migrate, MIGRATIONS, type MigrationReport } from './migrations.js';
 import { DEFAULT_POLICY, isAllowed, parsePolicy, STORE_ACTIONS, type Policy, type StoreAction } from './policy.js';
+import { fromStoredPacked, storedPacked } from './packed-column.js';
 import { parseWorkspaceDocuments, type WorkspaceDocuments } from './workspace-documents.js';
 
 /**
@@ -102,6 +103,12 @@ export interface StoreSession {
   registerAssignment(input: unknown): Promise<void>;
   /** An assessment with its version, or undefined (refused when the actor may not read the unit). */
   loadAssessment(unitId: string, frameworkId: string, period: string): Promise<StoredAssessment | undefined>;
+  /**
+   * The parsed assessments the actor may read (of one period, of one framework, or all), in the order they were
+   * written: each from its compact form kept beside its document (checked again by `unpackAssessment`), or parsed from
+   * its document when it has none (rows written before migration 0004) or the core refuses it.
+   */
+  loadAssessments(filter?: { readonly period?: string; readonly frameworkId?: string }): Promise<readonly Assessment[]>;
   /**
    * Saves an assessment if it is at `expectedVersion` (0 for a new one), through `updateAssessment`'s stage rules;
    * compared entry by entry with the stored version, a change of appraisal rounds or imported (survey, leadership)
@@ -222,7 +229,7 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
           const changes = ((docs.unitChanges ?? { changes: [] }) as { changes: Record<string, unknown>[] }).changes;
           await insertAll(trx, 'unit_changes', changes.map((c, position) => ({ id: c.id, position, doc: c })));
           await insertAll(trx, 'frameworks', ws.frameworks.map((f, position) => ({ id: f.framework.id, position, base_id: f.base ?? null, doc: f.doc })));
-          await insertAll(trx, 'assessments', ws.assessments.map(({ assessment: a, doc }, position) => ({ unit_id: a.unitId, framework_id: a.framework.id, period: a.period, position, status: a.status, version: 1, doc })));
+          await insertAll(trx, 'assessments', ws.assessments.map(({ assessment: a, doc }, position) => ({ unit_id: a.unitId, framework_id: a.framework.id, period: a.period, position, status: a.status, version: 1, doc, packed: storedPacked(a) })));
           // version 1 of each is what was just written (the store was empty): copied in the database, not sent twice
           await trx
             .insertInto('assessment_history')
@@ -289,6 +296,36 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         const row = await db.selectFrom('assessments').select(['doc', 'version']).where('unit_id', '=', unitId).where('framework_id', '=', frameworkId).where('period', '=', period).executeTakeFirst();
         return row && { doc: row.doc, version: row.version };
       },
+      async loadAssessments(filter = {}) {
+        const { period, frameworkId } = parseWithSchema('assessments filter', z.strictObject({ period: PeriodSchema.optional(), frameworkId: z.string().min(1).optional() }), filter);
+        const units = await loadRegistry();
+        const { policy } = await loadPolicy(db);
+        let q = db.selectFrom('assessments').select(['unit_id', 'framework_id', 'period', 'packed']);
+        if (period !== undefined) q = q.where('period', '=', period);
+        if (frameworkId !== undefined) q = q.where('framework_id', '=', frameworkId);
+        const rows = await q.orderBy('position').execute();
+        const frameworks = new Map<string, Framework>();
+        const out: Assessment[] = [];
+        // the rows whose compact form is missing or refused: parsed from their documents, read afterwards
+        const fromDocs = new Map<string, { at: number; framework: Framework }>();
+        const key = (r: { unit_id: string; framework_id: string; period: string }) => JSON.stringify([r.unit_id, r.framework_id, r.period]);
+        for (const r of rows) {
+          if (!isAllowed(policy, units, actor, 'read', r.unit_id, day)) continue;
+          let framework = frameworks.get(r.framework_id);
+          if (!framework) frameworks.set(r.framework_id, (framework = (await loadFramework(r.framework_id))!));
+          const a = r.packed === null ? undefined : fromStoredPacked(r.packed, framework);
+          if (!a) fromDocs.set(key(r), { at: out.length, framework });
+          out.push(a!);
+        }
+        if (fromDocs.size > 0) {
+          const ids = [...new Set([...fromDocs.keys()].map((k) => (JSON.parse(k) as string[])[0]!))];
+          for (const r of await db.selectFrom('assessments').select(['unit_id', 'framework_id', 'period', 'doc']).where('unit_id', 'in', ids).execute()) {
+            const wanted = fromDocs.get(key(r));
+            if (wanted) out[wanted.at] = parseAssessment(r.doc, wanted.framework);
+          }
+        }
+        return out;
+      },
       async saveAssessment(input, expectedVersion) {
         parseWithSchema('expected version', VersionSchema, expectedVersion);
         const id = (input as { framework?: { id?: unknown } } | null)?.framework?.id;
@@ -304,10 +341,12 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         return write(assessmentActions(before, after).map((action) => ({ action, target: after.unitId })), { assessment: key, version, doc: input }, async (trx) => {
           const current = await trx.selectFrom('assessments').select('version').where('unit_id', '=', key[0]).where('framework_id', '=', key[1]).where('period', '=', key[2]).executeTakeFirst();
           if ((current?.version ?? 0) !== expectedVersion || (current?.version ?? 0) !== (row?.version ?? 0)) throw new ParConflictError(name, expectedVersion, current?.version ?? 0);
-          if (current) await trx.updateTable('assessments').set({ doc: json(input), status: after.status, version }).where('unit_id', '=', key[0]).where('framework_id', '=', key[1]).where('period', '=', key[2]).execute();
+          const compact = storedPacked(after);
+          const packed = compact === null ? null : json(compact);
+          if (current) await trx.updateTable('assessments').set({ doc: json(input), packed, status: after.status, version }).where('unit_id', '=', key[0]).where('framework_id', '=', key[1]).where('period', '=', key[2]).execute();
           else {
             const { p } = await trx.selectFrom('assessments').select(sql<number>`coalesce(max(position) + 1, 0)::int`.as('p')).executeTakeFirstOrThrow();
-            await trx.insertInto('assessments').values({ unit_id: key[0], framework_id: key[1], period: key[2], position: p, status: after.status, version, doc: json(input) }).execute();
+            await trx.insertInto('assessments').values({ unit_id: key[0], framework_id: key[1], period: key[2], position: p, status: after.status, version, doc: json(input), packed }).execute();
           }
           await trx.insertInto('assessment_history').values({ unit_id: key[0], framework_id: key[1], period: key[2], version, status: after.status, at, doc: json(input) }).execute();
           return version;

@@ -25,9 +25,9 @@ export const IMPORTED_FLAG = 16;
 /** The entry's validated object is kept in `details`. */
 export const DETAILS_FLAG = 32;
 /** The input column holds `true` (1) or `false` (0). */
-const BOOLEAN_INPUT = 64;
+export const BOOLEAN_INPUT = 64;
 /** The input column holds a timeliness by its index in {@link TIMELINESS_VALUES}. */
-const TIMELINESS_INPUT = 128;
+export const TIMELINESS_INPUT = 128;
 
 /** Numbers per entry in {@link AssessmentColumns.cells}. */
 export const STRIDE = 4;
@@ -38,7 +38,7 @@ export const SELF_MICRO = 1;
 /** Offset of the final points in micro-points (last appraisal round, or imported points). */
 export const FINAL_MICRO = 2;
 /** Offset of the measured input (a number in micro-units, a boolean or a timeliness index). */
-const INPUT = 3;
+export const INPUT = 3;
 
 /** An assessment's entries as columns against one compiled framework. */
 export interface AssessmentColumns {
@@ -47,6 +47,14 @@ export interface AssessmentColumns {
   readonly cells: Int32Array | Float64Array;
   /** The validated objects of the entries flagged {@link DETAILS_FLAG}, in entry order. */
   readonly details: readonly AssessmentEntry[];
+  /**
+   * The appraisal rounds of the entries flagged {@link APPRAISAL_FLAG} without details, {@link ROUND_STRIDE} numbers a
+   * round (the entry, the round, its points in micro-points, its appraiser and its reason as positions in `texts`, -1
+   * for no reason), in entry order; the same number type as `cells`.
+   */
+  readonly rounds: Int32Array | Float64Array;
+  /** The appraisers and reasons the rounds name, each once. */
+  readonly texts: readonly string[];
   /** Whether the entries are the framework's leaves, each once, in their order (entry `i` is leaf `i`). */
   readonly inLeafOrder: boolean;
   /**
@@ -56,8 +64,16 @@ export interface AssessmentColumns {
   sums?: { readonly totals: readonly number[]; readonly warnings: readonly ScoringWarning[] };
 }
 
-const INT32_MAX = 2 ** 31 - 1;
-const LEAF_LIMIT = 2 ** 23 - 1;
+/** Numbers per appraisal round in {@link AssessmentColumns.rounds}: entry, round, points, appraiser, reason. */
+export const ROUND_STRIDE = 5;
+
+/** The rounds of an assessment that has none. */
+export const NO_ROUNDS = new Int32Array(0);
+
+/** The largest value of a 32-bit cell. */
+export const INT32_MAX = 2 ** 31 - 1;
+/** The most leaves a framework may have for its positions to fit the packed cell. */
+export const LEAF_LIMIT = 2 ** 23 - 1;
 /** The position of an entry whose code is not a leaf of the framework (kept in `details`, for its code). */
 export const UNKNOWN_POSITION = LEAF_LIMIT;
 
@@ -77,36 +93,83 @@ const SHARED_TEXT_LENGTH = 160;
 const SHARED_TEXTS = 4096;
 const sharedTexts = new WeakMap<CompiledFramework, Map<string, string>>();
 
+/** The one copy of `text` held for the compiled framework (a text not shared is given back as it is). */
+export function sharedText(cf: CompiledFramework, text: string): string {
+  let texts = sharedTexts.get(cf);
+  if (!texts) sharedTexts.set(cf, (texts = new Map()));
+  const held = texts.get(text);
+  if (held !== undefined || text.length > SHARED_TEXT_LENGTH || texts.size >= SHARED_TEXTS) return held ?? text;
+  texts.set(text, text);
+  return text;
+}
+
 /**
  * Puts one shared copy in place of the texts that repeat across entries and units (the appraisers' names, the
  * appraisal reasons and dates, the sources of imported points, the N/A reasons) in an entry not yet frozen.
  */
 function shareTexts(cf: CompiledFramework, e: AssessmentEntry): AssessmentEntry {
   if (Object.isFrozen(e)) return e;
-  let texts = sharedTexts.get(cf);
-  if (!texts) sharedTexts.set(cf, (texts = new Map()));
-  const share = (text: string): string => {
-    const held = texts.get(text);
-    if (held !== undefined || text.length > SHARED_TEXT_LENGTH || texts.size >= SHARED_TEXTS) return held ?? text;
-    texts.set(text, text);
-    return text;
-  };
   for (const r of e.appraisals) {
-    r.appraiser = share(r.appraiser);
-    if (r.reason !== undefined) r.reason = share(r.reason);
-    if (r.on !== undefined) r.on = share(r.on);
+    r.appraiser = sharedText(cf, r.appraiser);
+    if (r.reason !== undefined) r.reason = sharedText(cf, r.reason);
+    if (r.on !== undefined) r.on = sharedText(cf, r.on);
   }
-  if (e.imported) e.imported.source = share(e.imported.source);
-  if (e.notApplicable) e.notApplicable.reason = share(e.notApplicable.reason);
+  if (e.imported) e.imported.source = sharedText(cf, e.imported.source);
+  if (e.notApplicable) e.notApplicable.reason = sharedText(cf, e.notApplicable.reason);
   return e;
 }
 
-/** Whether an entry holds nothing but its code and self points or input: then the columns alone say all of it. */
-function plain(e: AssessmentEntry): boolean {
-  if (e.appraisals.length > 0 || e.explanation || e.notApplicable || e.imported) return false;
+/** Whether an entry's self part (if any) is no more than points or an input. */
+function plainSelf(e: AssessmentEntry): boolean {
   if (!e.self) return true;
   const { points, input, note, evidence } = e.self;
   return note === undefined && evidence.length === 0 && (points !== undefined || input !== undefined);
+}
+
+/**
+ * Whether the columns alone say all of an entry: its code, self points or input, and appraisal rounds of points, an
+ * appraiser and a reason (no date); nothing else.
+ */
+function plain(e: AssessmentEntry): boolean {
+  if (e.explanation || e.notApplicable || e.imported || !plainSelf(e)) return false;
+  for (const r of e.appraisals) if (r.on !== undefined) return false;
+  return true;
+}
+
+/** The columns under construction: the cells, the kept objects, the rounds and their texts. */
+export class ColumnsBuilder {
+  readonly details: AssessmentEntry[] = [];
+  readonly rounds: number[] = [];
+  readonly texts: string[] = [];
+  readonly #textAt = new Map<string, number>();
+
+  constructor(
+    readonly cf: CompiledFramework,
+    readonly cells: Int32Array | Float64Array,
+  ) {}
+
+  /** The position of a text in `texts`, added when new. */
+  text(t: string): number {
+    let at = this.#textAt.get(t);
+    if (at === undefined) {
+      this.#textAt.set(t, (at = this.texts.length));
+      this.texts.push(sharedText(this.cf, t));
+    }
+    return at;
+  }
+
+  /** The columns built, each list at its exact length. */
+  columns(inLeafOrder: boolean): AssessmentColumns {
+    const { cf, cells, details, rounds, texts } = this;
+    return {
+      cf,
+      cells,
+      details: details.length === 0 ? EMPTY_LIST : details.slice(),
+      rounds: rounds.length === 0 ? NO_ROUNDS : cells instanceof Int32Array ? Int32Array.from(rounds) : Float64Array.from(rounds),
+      texts: texts.length === 0 ? EMPTY_LIST : texts.slice(),
+      inLeafOrder,
+    };
+  }
 }
 
 /**
@@ -115,78 +178,90 @@ function plain(e: AssessmentEntry): boolean {
  */
 export function buildColumns(cf: CompiledFramework, entries: readonly AssessmentEntry[]): AssessmentColumns {
   if (cf.leaves.length >= LEAF_LIMIT) throw new RangeError(`A framework of ${cf.leaves.length} leaves is beyond the ${LEAF_LIMIT} the scoring engine holds`);
-  const details: AssessmentEntry[] = [];
-  const narrow = new Int32Array(entries.length * STRIDE);
-  // the kept list of details at its exact length (one grown by push keeps room for more)
-  const exact = () => (details.length === 0 ? EMPTY_LIST : details.slice());
-  const fitted = fill(cf, entries, narrow, details);
-  if (fitted !== undefined) return { cf, cells: narrow, details: exact(), inLeafOrder: fitted };
-  // a value beyond 32-bit integers: the same columns as doubles (the details again from the start)
-  const wide = new Float64Array(entries.length * STRIDE);
-  details.length = 0;
-  const inLeafOrder = fill(cf, entries, wide, details)!;
-  return { cf, cells: wide, details: exact(), inLeafOrder };
+  const narrow = new ColumnsBuilder(cf, new Int32Array(entries.length * STRIDE));
+  const fitted = fill(narrow, entries);
+  if (fitted !== undefined) return narrow.columns(fitted);
+  // a value beyond 32-bit integers: the same columns as doubles
+  const wide = new ColumnsBuilder(cf, new Float64Array(entries.length * STRIDE));
+  return wide.columns(fill(wide, entries)!);
 }
 
 /**
- * Writes the entries into `cells` (numeric inputs in millionths in 32-bit integers, as they are in doubles) and the
- * objects of the entries with details into `details`. Returns whether the entries are in leaf order, or `undefined` when a value does not
- * fit 32-bit integers.
+ * Writes the entries into the builder's cells (numeric inputs in millionths in 32-bit integers, as they are in
+ * doubles). Returns whether the entries are in leaf order, or `undefined` when a value does not fit 32-bit integers.
  */
-function fill(cf: CompiledFramework, entries: readonly AssessmentEntry[], cells: Int32Array | Float64Array, details: AssessmentEntry[]): boolean | undefined {
-  const narrow = cells instanceof Int32Array;
-  let inLeafOrder = entries.length === cf.leaves.length;
+function fill(b: ColumnsBuilder, entries: readonly AssessmentEntry[]): boolean | undefined {
+  let inLeafOrder = entries.length === b.cf.leaves.length;
   for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    const guess = i < cf.leaves.length ? cf.leaves[i]! : -1;
-    const node = guess !== -1 && cf.codes[guess] === e.code ? guess : cf.byCode.get(e.code);
-    const leaf = node === undefined ? -1 : cf.leafPos[node]!;
-    const pos = leaf === -1 ? UNKNOWN_POSITION : leaf;
+    const pos = writeEntry(b, entries[i]!, i);
+    if (pos === undefined) return undefined;
     if (pos !== i) inLeafOrder = false;
-    let flags = leaf === -1 ? DETAILS_FLAG : 0;
-    let self = -1;
-    let final = 0;
-    let input = 0;
-    if (e.notApplicable) flags |= NA_FLAG;
-    const given = e.self;
-    if (given?.points !== undefined) {
-      flags |= SELF_POINTS_FLAG;
-      self = microOf(given.points);
-    }
-    if (given?.input !== undefined) {
-      const x = given.input;
-      flags |= INPUT_FLAG;
-      if (typeof x === 'boolean') {
-        flags |= BOOLEAN_INPUT;
-        input = x ? 1 : 0;
-      } else if (typeof x === 'string') {
-        flags |= TIMELINESS_INPUT;
-        input = TIMELINESS_VALUES.indexOf(x);
-      } else if (narrow) {
-        input = Math.round(x * 1e6);
-        if (input / 1e6 !== x || input > INT32_MAX) return undefined;
-      } else input = x;
-      const rule = cf.rules[leaf];
-      if (self === -1 && rule) self = rule.evaluate(x);
-    }
-    const rounds = e.appraisals.length;
-    if (rounds > 0) {
-      flags |= APPRAISAL_FLAG;
-      final = microOf(e.appraisals[rounds - 1]!.points);
-    } else if (e.imported) {
-      flags |= IMPORTED_FLAG;
-      final = microOf(e.imported.points);
-    }
-    if (!plain(e)) flags |= DETAILS_FLAG;
-    if (flags & DETAILS_FLAG) details.push(deepFreeze(shareTexts(cf, e)));
-    if (narrow && (self > INT32_MAX || final > INT32_MAX)) return undefined;
-    const o = i * STRIDE;
-    cells[o + PACKED] = pos * 256 + flags;
-    cells[o + SELF_MICRO] = self;
-    cells[o + FINAL_MICRO] = final;
-    cells[o + INPUT] = input;
   }
   return inLeafOrder;
+}
+
+/**
+ * Writes one validated entry as entry `i` (its rounds too, or its object when the columns cannot say all of it).
+ * Returns its leaf position ({@link UNKNOWN_POSITION} for a code that is not a leaf of the framework), or `undefined`
+ * when a value does not fit 32-bit integers.
+ */
+export function writeEntry(b: ColumnsBuilder, e: AssessmentEntry, i: number): number | undefined {
+  const { cf, cells } = b;
+  const narrow = cells instanceof Int32Array;
+  const guess = i < cf.leaves.length ? cf.leaves[i]! : -1;
+  const node = guess !== -1 && cf.codes[guess] === e.code ? guess : cf.byCode.get(e.code);
+  const leaf = node === undefined ? -1 : cf.leafPos[node]!;
+  const pos = leaf === -1 ? UNKNOWN_POSITION : leaf;
+  let flags = leaf === -1 ? DETAILS_FLAG : 0;
+  let self = -1;
+  let final = 0;
+  let input = 0;
+  if (e.notApplicable) flags |= NA_FLAG;
+  const given = e.self;
+  if (given?.points !== undefined) {
+    flags |= SELF_POINTS_FLAG;
+    self = microOf(given.points);
+  }
+  if (given?.input !== undefined) {
+    const x = given.input;
+    flags |= INPUT_FLAG;
+    if (typeof x === 'boolean') {
+      flags |= BOOLEAN_INPUT;
+      input = x ? 1 : 0;
+    } else if (typeof x === 'string') {
+      flags |= TIMELINESS_INPUT;
+      input = TIMELINESS_VALUES.indexOf(x);
+    } else if (narrow) {
+      input = Math.round(x * 1e6);
+      if (input / 1e6 !== x || input > INT32_MAX) return undefined;
+    } else input = x;
+    const rule = cf.rules[leaf];
+    if (self === -1 && rule) self = rule.evaluate(x);
+  }
+  const rounds = e.appraisals.length;
+  if (rounds > 0) {
+    flags |= APPRAISAL_FLAG;
+    final = microOf(e.appraisals[rounds - 1]!.points);
+  } else if (e.imported) {
+    flags |= IMPORTED_FLAG;
+    final = microOf(e.imported.points);
+  }
+  if (narrow && (self > INT32_MAX || final > INT32_MAX)) return undefined;
+  if (!plain(e)) flags |= DETAILS_FLAG;
+  if (flags & DETAILS_FLAG) b.details.push(deepFreeze(shareTexts(cf, e)));
+  else {
+    for (const r of e.appraisals) {
+      const points = microOf(r.points);
+      if (narrow && points > INT32_MAX) return undefined;
+      b.rounds.push(i, r.round, points, b.text(r.appraiser), r.reason === undefined ? -1 : b.text(r.reason));
+    }
+  }
+  const o = i * STRIDE;
+  cells[o + PACKED] = pos * 256 + flags;
+  cells[o + SELF_MICRO] = self;
+  cells[o + FINAL_MICRO] = final;
+  cells[o + INPUT] = input;
+  return pos;
 }
 
 /** The leaf position of entry `i`. */
@@ -209,6 +284,7 @@ export function entriesOf(c: AssessmentColumns): readonly AssessmentEntry[] {
   const n = c.cells.length / STRIDE;
   const out: AssessmentEntry[] = [];
   let k = 0;
+  let r = 0;
   for (let i = 0; i < n; i++) {
     const flags = flagsOf(c, i);
     if (flags & DETAILS_FLAG) {
@@ -216,14 +292,27 @@ export function entriesOf(c: AssessmentColumns): readonly AssessmentEntry[] {
       continue;
     }
     const code = c.cf.codes[c.cf.leaves[positionOf(c, i)]!]!;
+    let appraisals: AssessmentEntry['appraisals'] = EMPTY_LIST;
+    if (flags & APPRAISAL_FLAG) {
+      const list: AssessmentEntry['appraisals'] = [];
+      // the schema's key order: round, points, reason, appraiser
+      for (; r < c.rounds.length && c.rounds[r]! === i; r += ROUND_STRIDE) {
+        const round = c.rounds[r + 1] as 1 | 2;
+        const points = c.rounds[r + 2]! / 1e6;
+        const appraiser = c.texts[c.rounds[r + 3]!]!;
+        const reason = c.rounds[r + 4]!;
+        list.push(Object.freeze(reason === -1 ? { round, points, appraiser } : { round, points, reason: c.texts[reason]!, appraiser }));
+      }
+      appraisals = Object.freeze(list) as AssessmentEntry['appraisals'];
+    }
     if (!(flags & (SELF_POINTS_FLAG | INPUT_FLAG))) {
-      out.push(Object.freeze({ code, appraisals: EMPTY_LIST }));
+      out.push(Object.freeze({ code, appraisals }));
       continue;
     }
     // the parse's key order (points, input, evidence), so that an entry's JSON is the same
     const points = flags & SELF_POINTS_FLAG ? c.cells[i * STRIDE + SELF_MICRO]! / 1e6 : undefined;
     const self = points === undefined ? { input: inputOf(c, i), evidence: EMPTY_LIST } : flags & INPUT_FLAG ? { points, input: inputOf(c, i), evidence: EMPTY_LIST } : { points, evidence: EMPTY_LIST };
-    out.push(Object.freeze({ code, self: Object.freeze(self), appraisals: EMPTY_LIST }));
+    out.push(Object.freeze({ code, self: Object.freeze(self), appraisals }));
   }
   return Object.freeze(out);
 }

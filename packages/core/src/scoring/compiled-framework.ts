@@ -39,13 +39,29 @@ export interface CompiledFramework {
 }
 
 const compiled = new WeakMap<Framework, CompiledFramework>();
+/**
+ * The compiled frameworks by their framework's JSON, while something holds them: a framework parsed again from the same
+ * document (a store's, a worker's, another module's) shares the compiled one, and the assessments parsed against either
+ * are scored from their columns as they are.
+ */
+const byContent = new Map<string, WeakRef<CompiledFramework>>();
+const forget = new FinalizationRegistry<string>((key) => {
+  if (byContent.get(key)?.deref() === undefined) byContent.delete(key);
+});
 
-/** Flattens a validated framework (once per framework object: frameworks are frozen when parsed). */
+/** Flattens a validated framework (once per framework object, and once per content while held: frameworks are frozen when parsed). */
 export function compileFramework(framework: Framework): CompiledFramework {
   const hit = compiled.get(framework);
   if (hit) return hit;
-  const result = compile(framework);
-  if (Object.isFrozen(framework)) compiled.set(framework, result);
+  if (!Object.isFrozen(framework)) return compile(framework);
+  const key = JSON.stringify(framework);
+  let result = byContent.get(key)?.deref();
+  if (!result) {
+    result = compile(framework);
+    byContent.set(key, new WeakRef(result));
+    forget.register(result, key);
+  }
+  compiled.set(framework, result);
   return result;
 }
 

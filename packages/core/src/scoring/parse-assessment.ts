@@ -45,7 +45,7 @@ export function sealAssessment(a: Assessment, framework: Framework): Assessment 
 
 
 /** Puts {@link EMPTY_LIST} in place of each empty list of an assessment about to be frozen: its evidence, rounds and references. */
-function shareEmptyLists(a: Assessment): void {
+export function shareEmptyLists(a: Assessment): void {
   type Lists = { evidence: readonly unknown[]; entries: { appraisals: readonly unknown[]; self?: { evidence: readonly string[] }; explanation?: { evidence: readonly string[] } }[] };
   const w = a as unknown as Lists;
   if (w.evidence.length === 0) w.evidence = EMPTY_LIST;
@@ -56,8 +56,11 @@ function shareEmptyLists(a: Assessment): void {
   }
 }
 
-/** The cross-checks of {@link parseAssessment}, adding problems to `issues` under `prefix`. */
-export function checkAssessment(a: Assessment, framework: Framework, issues: IssueList, prefix: (string | number)[] = []): void {
+/**
+ * The cross-checks of {@link parseAssessment}, adding problems to `issues` under `prefix`; `everyLeaf: false` leaves
+ * out the check that every applicable leaf is scored (for a part of the entries).
+ */
+export function checkAssessment(a: Assessment, framework: Framework, issues: IssueList, prefix: (string | number)[] = [], everyLeaf = true): void {
   const at = (...p: (string | number)[]) => [...prefix, ...p];
   const otherFramework = a.framework.id !== framework.id || a.framework.version !== framework.version;
   if (otherFramework) {
@@ -135,7 +138,7 @@ export function checkAssessment(a: Assessment, framework: Framework, issues: Iss
   }
   // Every status after the draft scores every applicable leaf (imported points too: they are entered with the self
   // scores, while a draft).
-  if (a.status === 'draft' || otherFramework) return;
+  if (a.status === 'draft' || otherFramework || !everyLeaf) return;
   const missing = required.filter((code) => !scored.has(code));
   if (missing.length > 0) {
     issues.add(at('entries'), 'leaves_not_scored', `An assessment in status "${a.status}" scores every applicable leaf; not scored: ${missing.join(', ')}`);

@@ -20,7 +20,7 @@ class ParsedAssessment {
   readonly #columns: AssessmentColumns;
   #entries: WeakRef<readonly AssessmentEntry[]> | undefined;
 
-  constructor(a: Assessment, columns: AssessmentColumns) {
+  constructor(a: AssessmentHeader, columns: AssessmentColumns) {
     const { cf } = columns;
     let ref = frameworkRefs.get(cf);
     if (!ref) frameworkRefs.set(cf, (ref = Object.freeze({ id: cf.framework.id, version: cf.framework.version })));
@@ -57,9 +57,22 @@ const ENTRIES: PropertyDescriptor = {
   enumerable: true,
 };
 
+/** An assessment's own fields, without its entries. */
+export type AssessmentHeader = Pick<Assessment, 'unitId' | 'period' | 'status' | 'evidence'>;
+
+/** A parsed assessment of checked columns and its own fields (not yet marked as parsed). */
+export function assessmentOfColumns(header: AssessmentHeader, columns: AssessmentColumns): Assessment {
+  return new ParsedAssessment(header, columns) as unknown as Assessment;
+}
+
 /** Turns a validated (and checked) assessment into its compact, frozen form against a compiled framework. */
 export function compactAssessment(a: Assessment, cf: CompiledFramework): Assessment {
   return new ParsedAssessment(a, buildColumns(cf, a.entries)) as unknown as Assessment;
+}
+
+/** The columns a parsed assessment holds (`undefined` for any other object). */
+export function keptColumnsOf(a: Assessment): AssessmentColumns | undefined {
+  return ParsedAssessment.columnsOf(a);
 }
 
 /**

@@ -19,7 +19,7 @@ const HEADER_KEYS = new Set(['unitId', 'framework', 'period', 'status', 'evidenc
 const TIMELINESS: ReadonlySet<unknown> = new Set(TIMELINESS_VALUES);
 
 /** A plain object (made by a literal or `JSON.parse`) whose own keys are all in `keys` and hold no `undefined`. */
-function plainWith(value: unknown, keys: (key: string) => boolean): value is Record<string, unknown> {
+export function plainWith(value: unknown, keys: (key: string) => boolean): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   for (const key in value) if (!keys(key) || (value as Record<string, unknown>)[key] === undefined) return false;
   return true;
@@ -39,7 +39,7 @@ const points = (v: unknown): v is number => typeof v === 'number' && v >= 0 && t
 const ruleInput = (v: unknown): v is RuleInput => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_RULE_INPUT) || typeof v === 'boolean' || (typeof v === 'string' && TIMELINESS.has(v));
 
 const selfKey = (k: string) => k === 'points' || k === 'input' || k === 'evidence';
-const entryKey = (k: string) => k === 'code' || k === 'self' || k === 'appraisals' || k === 'notApplicable' || k === 'imported';
+export const entryKey = (k: string) => k === 'code' || k === 'self' || k === 'appraisals' || k === 'notApplicable' || k === 'imported';
 const reasonKey = (k: string) => k === 'reason';
 const importedKey = (k: string) => k === 'points' || k === 'source';
 /** A string the schema trims and requires non-empty: the trimmed text, or `undefined`. */
@@ -47,7 +47,7 @@ const trimmed = (v: unknown): string | undefined => (typeof v === 'string' && v.
 const roundKey = (k: string) => k === 'round' || k === 'points' || k === 'reason' || k === 'appraiser';
 
 /** What the quick path needs of each leaf of a framework, by leaf position (worked out once per framework). */
-interface LeafFacts {
+export interface LeafFacts {
   readonly cf: CompiledFramework;
   readonly node: readonly FrameworkNode[];
   /** The leaf's maximum and its manual step in micro-points (0: no step). */
@@ -62,7 +62,7 @@ interface LeafFacts {
 const leafFacts = new WeakMap<CompiledFramework, LeafFacts>();
 
 /** The {@link LeafFacts} of a framework. */
-function leafFactsOf(framework: Framework): LeafFacts {
+export function leafFactsOf(framework: Framework): LeafFacts {
   const cf = compileFramework(framework);
   let facts = leafFacts.get(cf);
   if (facts) return facts;
@@ -122,7 +122,7 @@ export function quickValidation(input: unknown, framework: Framework): Assessmen
 }
 
 /** One entry as the schema gives it, when it has the common shape and passes the checks for its leaf; else `undefined`. */
-function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: number, status: AssessmentStatus): AssessmentEntry | undefined {
+export function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: number, status: AssessmentStatus): AssessmentEntry | undefined {
   const node = facts.node[pos]!;
   const importedChannel = facts.imported[pos] === 1;
   let self: AssessmentEntry['self'];
