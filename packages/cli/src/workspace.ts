@@ -162,6 +162,8 @@ export async function buildWorkspace(configPath: string, options: LoadOptions, r
   }
   const assessments = new Map<string, Assessment[]>();
   const seen = new Map<string, string>();
+  const ranges = new Map<string, ReturnType<typeof periodRange>>();
+  const rangeOf = (period: string) => ranges.get(period) ?? ranges.set(period, periodRange(period)).get(period)!;
   const parts = new Set<WorkspacePart>(options.parts ?? ['assessments', 'directives', 'plugins']);
   if (options.plugins) parts.add('plugins');
   for (const file of parts.has('assessments') ? config.assessments : []) {
@@ -182,7 +184,7 @@ export async function buildWorkspace(configPath: string, options: LoadOptions, r
       const key = JSON.stringify([parsed.unitId, parsed.framework.id, parsed.period]);
       const first = seen.get(key);
       const unit = registry?.get(parsed.unitId);
-      const { start, end } = periodRange(parsed.period);
+      const { start, end } = rangeOf(parsed.period);
       if (first !== undefined) fail(file, [...at, 'unitId'], 'duplicate_assessment', `${parsed.unitId} is assessed twice against ${parsed.framework.id} for ${parsed.period}: here and at ${first}`);
       else if (registry && !unit) fail(file, [...at, 'unitId'], 'unknown_unit', `Unit "${parsed.unitId}" is not in the unit registry`);
       else if (unit && (unit.validFrom > end || (unit.validTo !== undefined && unit.validTo < start))) {

@@ -147,5 +147,10 @@ describe('the quick path of parseAssessment', () => {
     expect(quickValidation(doc([, { code, self: { points: 0 } }]), fw)).toBeUndefined();
     expect(quickValidation(doc([{ code, self: { points: 0, note: undefined } }]), fw)).toBeUndefined();
     expect(quickValidation(Object.assign(Object.create({ inherited: 1 }), doc([])), fw)).toBeUndefined();
+    // a third round (the schema knows rounds 1 and 2), with or without an N/A-free, import-free entry
+    const three = [1, 2, 3].map((round) => ({ round, points: 0, appraiser: 'Tổ thẩm định' }));
+    const published = { ...doc([{ code, self: { points: 0 }, appraisals: three }]), status: 'published' };
+    expect(quickValidation(published, fw)).toBeUndefined();
+    expect(slowPath(published, fw)).toBeUndefined();
   });
 });

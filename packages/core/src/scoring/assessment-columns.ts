@@ -200,6 +200,74 @@ function fill(b: ColumnsBuilder, entries: readonly AssessmentEntry[]): boolean |
   return inLeafOrder;
 }
 
+/** What {@link selfCells} worked out (one entry at a time: no list is made for each entry). */
+let selfFlags = 0;
+let selfCell = -1;
+let inputCell = 0;
+
+/**
+ * Works out the flags, the self cell and the input cell of self points and/or a measured input on leaf `leaf` (-1: not
+ * a leaf), into {@link selfFlags}, {@link selfCell} and {@link inputCell}; false when a value does not fit 32-bit cells.
+ */
+function selfCells(b: ColumnsBuilder, leaf: number, points: number | undefined, x: RuleInput | undefined): boolean {
+  const narrow = b.cells instanceof Int32Array;
+  selfFlags = 0;
+  selfCell = -1;
+  inputCell = 0;
+  if (points !== undefined) {
+    selfFlags |= SELF_POINTS_FLAG;
+    selfCell = microOf(points);
+  }
+  if (x !== undefined) {
+    selfFlags |= INPUT_FLAG;
+    if (typeof x === 'boolean') {
+      selfFlags |= BOOLEAN_INPUT;
+      inputCell = x ? 1 : 0;
+    } else if (typeof x === 'string') {
+      selfFlags |= TIMELINESS_INPUT;
+      inputCell = TIMELINESS_VALUES.indexOf(x);
+    } else if (narrow) {
+      inputCell = Math.round(x * 1e6);
+      if (inputCell / 1e6 !== x || inputCell > INT32_MAX) return false;
+    } else inputCell = x;
+    const rule = b.cf.rules[leaf];
+    if (selfCell === -1 && rule) selfCell = rule.evaluate(x);
+  }
+  return !(narrow && selfCell > INT32_MAX);
+}
+
+/** An appraisal round as the columns keep it (validated): its number, points, appraiser and reason. */
+export interface PlainRound {
+  readonly round: unknown;
+  readonly points: unknown;
+  readonly appraiser: unknown;
+  readonly reason?: unknown;
+}
+
+/**
+ * Writes, as entry `i` on leaf `pos`, an entry the columns alone say: self points and/or a measured input, and
+ * appraisal rounds of points, an appraiser (kept trimmed) and a reason, all validated. False when a value does not fit
+ * 32-bit integers.
+ */
+export function writePlainEntry(b: ColumnsBuilder, i: number, pos: number, points: number | undefined, x: RuleInput | undefined, rounds: readonly PlainRound[]): boolean {
+  if (!selfCells(b, pos, points, x)) return false;
+  const narrow = b.cells instanceof Int32Array;
+  let flags = selfFlags;
+  let final = 0;
+  for (const r of rounds) {
+    final = microOf(r.points as number);
+    if (narrow && final > INT32_MAX) return false;
+    b.rounds.push(i, r.round as number, final, b.text((r.appraiser as string).trim()), r.reason === undefined ? -1 : b.text(r.reason as string));
+  }
+  if (rounds.length > 0) flags |= APPRAISAL_FLAG;
+  const o = i * STRIDE;
+  b.cells[o + PACKED] = pos * 256 + flags;
+  b.cells[o + SELF_MICRO] = selfCell;
+  b.cells[o + FINAL_MICRO] = final;
+  b.cells[o + INPUT] = inputCell;
+  return true;
+}
+
 /**
  * Writes one validated entry as entry `i` (its rounds too, or its object when the columns cannot say all of it).
  * Returns its leaf position ({@link UNKNOWN_POSITION} for a code that is not a leaf of the framework), or `undefined`
@@ -207,37 +275,15 @@ function fill(b: ColumnsBuilder, entries: readonly AssessmentEntry[]): boolean |
  */
 export function writeEntry(b: ColumnsBuilder, e: AssessmentEntry, i: number): number | undefined {
   const { cf, cells } = b;
-  const narrow = cells instanceof Int32Array;
   const guess = i < cf.leaves.length ? cf.leaves[i]! : -1;
   const node = guess !== -1 && cf.codes[guess] === e.code ? guess : cf.byCode.get(e.code);
   const leaf = node === undefined ? -1 : cf.leafPos[node]!;
+  if (leaf !== -1 && plain(e)) return writePlainEntry(b, i, leaf, e.self?.points, e.self?.input, e.appraisals) ? leaf : undefined;
+  if (!selfCells(b, leaf, e.self?.points, e.self?.input)) return undefined;
   const pos = leaf === -1 ? UNKNOWN_POSITION : leaf;
-  let flags = leaf === -1 ? DETAILS_FLAG : 0;
-  let self = -1;
+  let flags = selfFlags | DETAILS_FLAG;
   let final = 0;
-  let input = 0;
   if (e.notApplicable) flags |= NA_FLAG;
-  const given = e.self;
-  if (given?.points !== undefined) {
-    flags |= SELF_POINTS_FLAG;
-    self = microOf(given.points);
-  }
-  if (given?.input !== undefined) {
-    const x = given.input;
-    flags |= INPUT_FLAG;
-    if (typeof x === 'boolean') {
-      flags |= BOOLEAN_INPUT;
-      input = x ? 1 : 0;
-    } else if (typeof x === 'string') {
-      flags |= TIMELINESS_INPUT;
-      input = TIMELINESS_VALUES.indexOf(x);
-    } else if (narrow) {
-      input = Math.round(x * 1e6);
-      if (input / 1e6 !== x || input > INT32_MAX) return undefined;
-    } else input = x;
-    const rule = cf.rules[leaf];
-    if (self === -1 && rule) self = rule.evaluate(x);
-  }
   const rounds = e.appraisals.length;
   if (rounds > 0) {
     flags |= APPRAISAL_FLAG;
@@ -246,21 +292,13 @@ export function writeEntry(b: ColumnsBuilder, e: AssessmentEntry, i: number): nu
     flags |= IMPORTED_FLAG;
     final = microOf(e.imported.points);
   }
-  if (narrow && (self > INT32_MAX || final > INT32_MAX)) return undefined;
-  if (!plain(e)) flags |= DETAILS_FLAG;
-  if (flags & DETAILS_FLAG) b.details.push(deepFreeze(shareTexts(cf, e)));
-  else {
-    for (const r of e.appraisals) {
-      const points = microOf(r.points);
-      if (narrow && points > INT32_MAX) return undefined;
-      b.rounds.push(i, r.round, points, b.text(r.appraiser), r.reason === undefined ? -1 : b.text(r.reason));
-    }
-  }
+  if (cells instanceof Int32Array && final > INT32_MAX) return undefined;
+  b.details.push(deepFreeze(shareTexts(cf, e)));
   const o = i * STRIDE;
   cells[o + PACKED] = pos * 256 + flags;
-  cells[o + SELF_MICRO] = self;
+  cells[o + SELF_MICRO] = selfCell;
   cells[o + FINAL_MICRO] = final;
-  cells[o + INPUT] = input;
+  cells[o + INPUT] = inputCell;
   return pos;
 }
 

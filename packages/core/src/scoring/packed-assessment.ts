@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { IssueList } from '@par/calendar';
 import type { Framework } from '../frameworks/framework-schema.js';
-import { EMPTY_LIST, deepFreeze } from '../shared/deep-freeze.js';
-import { markParsed } from '../shared/parsed.js';
 import { ArgumentCheck } from './arguments.js';
 import {
   BOOLEAN_INPUT,
@@ -24,10 +22,10 @@ import {
 import { AssessmentEntrySchema, AssessmentSchema, MAX_RULE_INPUT, TIMELINESS_VALUES, type Assessment, type AssessmentEntry, type RuleInput } from './assessment-schema.js';
 import { compileFramework, type CompiledFramework } from './compiled-framework.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
-import { assessmentOfColumns, keptColumnsOf } from './parsed-assessment.js';
+import { keptColumnsOf } from './parsed-assessment.js';
+import { sealColumns } from './seal.js';
 import { checkAssessment, shareEmptyLists } from './parse-assessment.js';
 import { entryKey, leafFactsOf, plainWith, quickEntry, type LeafFacts } from './quick-validation.js';
-import { sumColumns } from './unit-evaluation.js';
 
 // A parsed assessment holds its entries as columns of numbers (`assessment-columns.ts`). `packAssessment` hands
 // them out as plain data (a typed array and a few objects) that a worker thread can transfer and a store can keep
@@ -140,10 +138,7 @@ export function unpackAssessment(packed: unknown, framework: Framework): Assessm
   issues.throwIfAny('packed assessment');
   const columns = new Unpacking(p, leafFactsOf(framework), issues).run();
   if (!columns) return issues.throwIfAny('packed assessment') as never;
-  const header = { unitId: p.unitId, period: p.period, status: p.status, evidence: p.evidence.length === 0 ? EMPTY_LIST : deepFreeze(p.evidence) };
-  const a = assessmentOfColumns(header, columns);
-  if (columns.inLeafOrder) sumColumns(cf, a.unitId, columns);
-  return markParsed(a);
+  return sealColumns(p, columns);
 }
 
 /** The `seen` marks of the unpacking under way (one at a time: nothing in it waits), kept for the next. */

@@ -5,6 +5,8 @@ import { AssessmentSchema, MAX_RULE_INPUT, TIMELINESS_VALUES, type Assessment, t
 import { CHANNELS, compileFramework, type CompiledFramework } from './compiled-framework.js';
 import { factsOf, IMPORTED_CHANNELS } from './framework-facts.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
+import { ColumnsBuilder, LEAF_LIMIT, STRIDE, writeEntry, writePlainEntry, type AssessmentColumns, type PlainRound } from './assessment-columns.js';
+import { sealColumns } from './seal.js';
 
 // `parseAssessment` checks an assessment with `AssessmentSchema` and then against its framework. Both are exact but
 // slow on a province's files (about 100 µs for 150 leaves, most of it in the schema), so the shape most files have is
@@ -89,8 +91,10 @@ function fits(p: unknown, facts: LeafFacts, pos: number): p is number {
 }
 
 /**
- * The assessment `AssessmentSchema` would give for `input`, when `input` has the common shape and passes every check
- * of `parseAssessment` against `framework`; otherwise `undefined` (the caller then runs the schema and the checks).
+ * The parsed assessment `parseAssessment` gives for `input` (what `AssessmentSchema` would give, sealed), when `input`
+ * has the common shape and passes every check of `parseAssessment` against `framework`; otherwise `undefined` (the
+ * caller then runs the schema and the checks). The entries the columns alone say are written into them straight from
+ * the document, without an object of their own.
  */
 export function quickValidation(input: unknown, framework: Framework): Assessment | undefined {
   if (!plainWith(input, (k) => HEADER_KEYS.has(k)) || !plainArray(input.entries)) return undefined;
@@ -101,24 +105,75 @@ export function quickValidation(input: unknown, framework: Framework): Assessmen
   if (header.data.framework.id !== framework.id || header.data.framework.version !== framework.version) return undefined;
   if (new Set(evidence.map((e) => e.id)).size !== evidence.length) return undefined;
   const facts = leafFactsOf(framework);
+  if (facts.cf.leaves.length >= LEAF_LIMIT) return undefined;
+  // 32-bit cells, or doubles when a value does not fit them
+  const columns = quickColumns(rawEntries, facts, status, Int32Array) ?? quickColumns(rawEntries, facts, status, Float64Array);
+  return columns === INVALID || columns === undefined ? undefined : sealColumns(header.data, columns);
+}
+
+/** Stands for entries the quick path does not take (the schema and the checks then name the problems, if any). */
+const INVALID = Symbol('invalid');
+
+/** The columns of the entries when each has the common shape and passes its checks; {@link INVALID}; or `undefined` when a value does not fit the cells' type. */
+function quickColumns(rawEntries: readonly unknown[], facts: LeafFacts, status: AssessmentStatus, type: Int32ArrayConstructor | Float64ArrayConstructor): AssessmentColumns | typeof INVALID | undefined {
   const { cf } = facts;
   // by leaf position: 1 listed, 2 listed and scored
   const seen = new Uint8Array(cf.leaves.length);
-  const entries: AssessmentEntry[] = [];
+  const b = new ColumnsBuilder(cf, new type(rawEntries.length * STRIDE));
+  let inLeafOrder = rawEntries.length === cf.leaves.length;
   for (let i = 0; i < rawEntries.length; i++) {
     const raw = rawEntries[i];
-    if (!plainWith(raw, entryKey) || typeof raw.code !== 'string') return undefined;
+    if (!plainWith(raw, entryKey) || typeof raw.code !== 'string') return INVALID;
     // entries mostly list the leaves in the framework's order: try the leaf at the entry's own position first
     const guess = i < cf.leaves.length && cf.codes[cf.leaves[i]!] === raw.code ? cf.leaves[i]! : cf.byCode.get(raw.code);
     const pos = guess === undefined ? -1 : cf.leafPos[guess]!;
-    if (pos === -1 || seen[pos] !== 0) return undefined;
+    if (pos === -1 || seen[pos] !== 0) return INVALID;
+    if (pos !== i) inLeafOrder = false;
+    if (raw.notApplicable === undefined && raw.imported === undefined) {
+      const marks = quickPlain(raw, facts, pos, status, b, i);
+      if (marks === undefined || marks === 0) return marks === 0 ? INVALID : undefined;
+      seen[pos] = marks;
+      continue;
+    }
     const entry = quickEntry(raw, facts, pos, status);
-    if (!entry) return undefined;
+    if (!entry) return INVALID;
+    if (writeEntry(b, entry, i) === undefined) return undefined;
     seen[pos] = entry.self || entry.appraisals.length > 0 || entry.notApplicable || entry.imported ? 2 : 1;
-    entries.push(entry);
   }
-  if (status !== 'draft') for (const pos of facts.required) if (seen[pos] !== 2) return undefined;
-  return { ...header.data, entries } as Assessment;
+  if (status !== 'draft') for (const pos of facts.required) if (seen[pos] !== 2) return INVALID;
+  return b.columns(inLeafOrder);
+}
+
+/**
+ * Checks an entry of a code, self points or a measured input, and appraisal rounds (no more), and writes it as entry
+ * `i` of `b`: 2 when it scores its leaf, 1 when it only lists it, 0 when it is not of this shape or fails a check,
+ * `undefined` when a value does not fit 32-bit cells.
+ */
+function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number, status: AssessmentStatus, b: ColumnsBuilder, i: number): 0 | 1 | 2 | undefined {
+  const node = facts.node[pos]!;
+  let p: unknown;
+  let x: unknown;
+  if (raw.self !== undefined) {
+    const s = raw.self;
+    if (facts.imported[pos] === 1 || !plainWith(s, selfKey) || (s.evidence !== undefined && !(plainArray(s.evidence) && s.evidence.length === 0))) return 0;
+    p = s.points;
+    x = s.input;
+    if ((p === undefined && x === undefined) || (p !== undefined && !fits(p, facts, pos))) return 0;
+    if (x !== undefined && (!ruleInput(x) || (node.rule && uncheckedInputProblem(node.rule, x)))) return 0;
+  }
+  let rounds: readonly PlainRound[] = EMPTY_LIST;
+  if (raw.appraisals !== undefined) {
+    const list = raw.appraisals;
+    if (!plainArray(list) || list.length > 2 || (list.length > 0 && (status === 'draft' || status === 'submitted'))) return 0;
+    for (let k = 0; k < list.length; k++) {
+      const r = list[k];
+      if (!plainWith(r, roundKey) || r.round !== k + 1 || (r.round === 2 && status === 'underAppraisal')) return 0;
+      if (!fits(r.points, facts, pos) || trimmed(r.appraiser) === undefined || (r.reason !== undefined && typeof r.reason !== 'string')) return 0;
+    }
+    rounds = list as PlainRound[];
+  }
+  if (!writePlainEntry(b, i, pos, p as number | undefined, x as RuleInput | undefined, rounds)) return undefined;
+  return p !== undefined || x !== undefined || rounds.length > 0 ? 2 : 1;
 }
 
 /** One entry as the schema gives it, when it has the common shape and passes the checks for its leaf; else `undefined`. */
@@ -140,7 +195,7 @@ export function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: 
     if (!plainArray(list) || (list.length > 0 && (status === 'draft' || status === 'submitted'))) return undefined;
     const rounds: AssessmentEntry['appraisals'] = [];
     for (const r of list) {
-      if (!plainWith(r, roundKey) || r.round !== rounds.length + 1 || (r.round === 2 && status === 'underAppraisal')) return undefined;
+      if (!plainWith(r, roundKey) || r.round !== rounds.length + 1 || rounds.length >= 2 || (r.round === 2 && status === 'underAppraisal')) return undefined;
       const appraiser = trimmed(r.appraiser);
       if (!fits(r.points, facts, pos) || appraiser === undefined || (r.reason !== undefined && typeof r.reason !== 'string')) return undefined;
       const round = r.round as 1 | 2;
