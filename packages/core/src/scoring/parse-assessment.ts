@@ -2,12 +2,11 @@ import type { Framework } from '../frameworks/framework-schema.js';
 import { factsOf, IMPORTED_CHANNELS, pointsProblem } from './framework-facts.js';
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { AssessmentSchema, type Assessment } from './assessment-schema.js';
-import { markParsed } from '../shared/parsed.js';
 import { ArgumentCheck } from './arguments.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
-import { deepFreeze, EMPTY_LIST } from '../shared/deep-freeze.js';
-import { columnsOf, compactAssessment } from './parsed-assessment.js';
-import { sumColumns } from './unit-evaluation.js';
+import { EMPTY_LIST } from '../shared/deep-freeze.js';
+import { buildColumns } from './assessment-columns.js';
+import { sealColumns } from './seal.js';
 import { quickValidation } from './quick-validation.js';
 import { compileFramework } from './compiled-framework.js';
 
@@ -34,13 +33,7 @@ export function parseAssessment(input: unknown, framework: Framework): Assessmen
 /** Turns a checked assessment into its compact frozen form (entries as columns, the unit's totals worked out once) and marks it as parsed. */
 export function sealAssessment(a: Assessment, framework: Framework): Assessment {
   shareEmptyLists(a);
-  deepFreeze(a.evidence);
-  const cf = compileFramework(framework);
-  const sealed = compactAssessment(a, cf);
-  // the unit's totals, once: the engine reads them whenever no metric and no unit restriction applies
-  const columns = columnsOf(sealed, cf);
-  if (columns.inLeafOrder) sumColumns(cf, sealed.unitId, columns);
-  return markParsed(sealed);
+  return sealColumns(a, buildColumns(compileFramework(framework), a.entries));
 }
 
 

@@ -65,11 +65,6 @@ export function assessmentOfColumns(header: AssessmentHeader, columns: Assessmen
   return new ParsedAssessment(header, columns) as unknown as Assessment;
 }
 
-/** Turns a validated (and checked) assessment into its compact, frozen form against a compiled framework. */
-export function compactAssessment(a: Assessment, cf: CompiledFramework): Assessment {
-  return new ParsedAssessment(a, buildColumns(cf, a.entries)) as unknown as Assessment;
-}
-
 /** The columns a parsed assessment holds (`undefined` for any other object). */
 export function keptColumnsOf(a: Assessment): AssessmentColumns | undefined {
   return ParsedAssessment.columnsOf(a);
