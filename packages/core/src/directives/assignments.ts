@@ -1,7 +1,7 @@
 import { maxDate, minDate, periodRange, IssueList, type CivilDate } from '@par/calendar';
 import { isParsed } from '../shared/parsed.js';
 import { ArgumentCheck, show } from '../units/arguments.js';
-import { isUnitRegistry, type LineageStep, type UnitRegistry, type UnitTree } from '../units/unit-registry.js';
+import { isUnitRegistry, type LineageStep, type UnitRegistry } from '../units/unit-registry.js';
 import type { DirectiveDocument, DirectiveItem } from './directive-schema.js';
 import { datesOf, endOf, type DueOccurrence } from './due-rule.js';
 import type { RankedUnit, UnitSelector } from './unit-selector.js';
