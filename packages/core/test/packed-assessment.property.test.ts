@@ -226,6 +226,8 @@ describe('unpackAssessment on hand-made data', () => {
     stray.rounds.set([1, 1, 0, 0, -1]); // a round of entry 1 ("2"), which has none; entry 0 then has none
     expect(problems(stray, fw)).toEqual(['invalid_flags@cells.0', 'rounds_mismatch@rounds.0']);
     expect(problems({ ...packed(), rounds: new Float64Array(5) }, fw)).toEqual(['rounds_length@rounds']);
+    // a round of an entry past the last one
+    expect(problems({ ...packed(), rounds: Int32Array.of(0, 1, 1_500_000, 0, -1, 9, 1, 0, 0, -1) }, fw)).toEqual(['rounds_mismatch@rounds.5']);
   });
 
   it('refuses data made against another framework, another order of its leaves, or of the wrong shape', () => {

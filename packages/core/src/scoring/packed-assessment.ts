@@ -201,7 +201,8 @@ class Unpacking {
       if (flags & DETAILS_FLAG) this.detailsEntry(i, k++, pos);
       else this.plainEntry(i, pos, flags);
     }
-    this.strayRounds(n);
+    // what is left names no entry before the end, or one past it
+    this.strayRounds(Number.POSITIVE_INFINITY);
     if (k !== p.details.length) issues.add(['details'], 'details_count', `The cells flag ${k} entries with details; ${p.details.length} are given`);
     this.checkRest();
     if (p.status !== 'draft') {
@@ -232,11 +233,11 @@ class Unpacking {
     this.issues.add(['cells', i * STRIDE + offset], code, `Entry ${i} ("${this.codeAt(pos)}"): ${message}`);
   }
 
-  /** Refuses the rounds before entry `i` not taken by the entry they name. */
+  /** Refuses the rounds before entry `i` (all that are left, at the end) that no entry took. */
   strayRounds(i: number): void {
     const { p } = this;
     for (; this.r < p.rounds.length && !(p.rounds[this.r]! >= i); this.r += ROUND_STRIDE) {
-      this.issues.add(['rounds', this.r], 'rounds_mismatch', `A round of entry ${p.rounds[this.r]}, which has no rounds of its own or comes before`);
+      this.issues.add(['rounds', this.r], 'rounds_mismatch', `A round of entry ${p.rounds[this.r]}, which is not an entry with rounds at this place`);
     }
   }
 
