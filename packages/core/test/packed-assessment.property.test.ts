@@ -273,6 +273,47 @@ describe('unpackAssessment on hand-made data', () => {
     expect(problems(p, big)).toEqual(['points_above_max@cells.1']);
   });
 
+  it('refuses 32-bit cells where the points a rule gives do not fit them (packAssessment would have made doubles)', () => {
+    const big = parseFramework({
+      id: 'big', version: '1', title: { vi: 'x' }, years: { from: 2024 }, unitKinds: ['commune'], scale: 5001,
+      channels: [{ id: 'appraised', name: { vi: 'a' }, maxPoints: 5001 }],
+      bands: [{ id: 'all', label: { vi: 'x' } }],
+      nodes: [
+        { code: '1', name: { vi: 'x' }, maxPoints: 5000, channel: 'appraised', rule: { kind: 'linear' } },
+        { code: '2', name: { vi: 'y' }, maxPoints: 1, channel: 'appraised', rule: { kind: 'manual' } },
+      ],
+    });
+    // 10% of 5,000 points = 500 points = 500,000,000 micro-points: 32-bit cells
+    const p = structuredClone(packAssessment(parseAssessment({ unitId: 'c1', framework: { id: 'big', version: '1' }, period: '2024', status: 'submitted', entries: [{ code: '1', self: { input: 10 } }, { code: '2', self: { points: 1 } }] }, big))) as PackedAssessment & { cells: Int32Array };
+    expect(p.cells).toBeInstanceOf(Int32Array);
+    // 100% would be 5,000,000,000 micro-points, beyond 2^31 - 1
+    p.cells[3] = 100_000_000;
+    expect(problems(p, big)).toEqual(['cells_mismatch@cells.3']);
+  });
+
+  it('refuses numbers whose buffer was transferred away, and more entries than leaves or rounds than two an entry, before any other work', () => {
+    const p = packAssessment(parseAssessment(smallDoc(), fw));
+    structuredClone(p, { transfer: [p.cells.buffer as ArrayBuffer] });
+    expect(problems(p, fw)).toEqual(['detached@cells']);
+    const q = packed();
+    expect(problems({ ...q, cells: new Int32Array(4 * 5).fill(-1) }, fw)).toEqual(['too_many_entries@cells']);
+    expect(problems({ ...q, rounds: new Int32Array(5 * 9) }, fw)).toEqual(['too_many_rounds@rounds']);
+  });
+
+  it('keeps what it checked when a value changes each time it is read (getters)', () => {
+    // the first two reads say 1 point by "Tổ thẩm định", later ones 1,000 points by a blank
+    let points = 0;
+    let names = 0;
+    const round: Record<string, unknown> = { round: 1 };
+    Object.defineProperty(round, 'points', { enumerable: true, get: () => (points++ < 2 ? 1 : 1000) });
+    Object.defineProperty(round, 'appraiser', { enumerable: true, get: () => (names++ < 2 ? 'Tổ thẩm định' : ' ') });
+    const doc = smallDoc();
+    doc.entries[0] = { code: '1', self: { points: 1.75 }, appraisals: [round as never] };
+    const a = parseAssessment(doc, fw);
+    expect(a.entries[0]!.appraisals).toEqual([{ round: 1, points: 1, appraiser: 'Tổ thẩm định' }]);
+    expect(JSON.stringify(parseAssessment(JSON.parse(JSON.stringify(a)), fw))).toBe(JSON.stringify(a));
+  });
+
   it('refuses to pack what parseAssessment did not return', () => {
     const a = parseAssessment(smallDoc(), fw);
     expect(() => packAssessment({ ...a })).toThrow(ParValidationError);

@@ -7,6 +7,7 @@ import {
   DETAILS_FLAG,
   FINAL_MICRO,
   INPUT,
+  INT32_MAX,
   INPUT_FLAG,
   APPRAISAL_FLAG,
   ColumnsBuilder,
@@ -136,7 +137,20 @@ export function unpackAssessment(packed: unknown, framework: Framework): Assessm
     ids.add(e.id);
   });
   issues.throwIfAny('packed assessment');
-  const columns = new Unpacking(p, leafFactsOf(framework), issues).run();
+  // the numbers are copied first, then checked and used from the copy (a shared buffer cannot change under the checks)
+  let data: typeof p;
+  try {
+    data = { ...p, cells: p.cells.slice(), rounds: p.rounds.slice() };
+  } catch {
+    issues.add(['cells'], 'detached', 'The numbers were transferred away (their buffer is detached): unpack the copy that received them');
+    return issues.throwIfAny('packed assessment') as never;
+  }
+  // no valid assessment has more entries than leaves, or more than two rounds an entry: refused before any work
+  const entries = data.cells.length / STRIDE;
+  if (entries > cf.leaves.length) issues.add(['cells'], 'too_many_entries', `${entries} entries for a framework of ${cf.leaves.length} leaves`);
+  if (data.rounds.length / ROUND_STRIDE > 2 * entries) issues.add(['rounds'], 'too_many_rounds', `${data.rounds.length / ROUND_STRIDE} rounds for ${entries} entries`);
+  issues.throwIfAny('packed assessment');
+  const columns = new Unpacking(data, leafFactsOf(framework), issues).run();
   if (!columns) return issues.throwIfAny('packed assessment') as never;
   return sealColumns(p, columns);
 }
@@ -168,7 +182,8 @@ class Unpacking {
   ) {
     this.cf = facts.cf;
     this.n = p.cells.length / STRIDE;
-    this.cells = p.cells.slice();
+    // the caller's copy: checked, then corrected where a value is worked out again
+    this.cells = p.cells;
     const leaves = facts.cf.leaves.length;
     if (scratch.length < leaves) scratch = new Uint8Array(leaves);
     this.seen = scratch.subarray(0, leaves).fill(0);
@@ -271,6 +286,8 @@ class Unpacking {
       if (problem) return this.wrong(i, pos, INPUT, 'input_mismatch', problem);
       const compiled = this.cf.rules[pos];
       if (self === -1 && compiled) self = compiled.evaluate(x);
+      // `packAssessment` gives doubles whenever a value does not fit 32 bits, the rule's points included
+      if (cells instanceof Int32Array && self > INT32_MAX) return this.wrong(i, pos, INPUT, 'cells_mismatch', 'the points the rule gives this input do not fit 32-bit cells');
     } else if (p.cells[o + INPUT] !== 0) return this.wrong(i, pos, INPUT, 'invalid_cell', 'an entry without an input has no input value');
     cells[o + SELF_MICRO] = self;
   }

@@ -153,8 +153,9 @@ function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number,
   const node = facts.node[pos]!;
   let p: unknown;
   let x: unknown;
-  if (raw.self !== undefined) {
-    const s = raw.self;
+  const { self: rawSelf, appraisals: rawAppraisals } = raw;
+  if (rawSelf !== undefined) {
+    const s = rawSelf;
     if (facts.imported[pos] === 1 || !plainWith(s, selfKey) || (s.evidence !== undefined && !(plainArray(s.evidence) && s.evidence.length === 0))) return 0;
     p = s.points;
     x = s.input;
@@ -162,15 +163,20 @@ function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number,
     if (x !== undefined && (!ruleInput(x) || (node.rule && uncheckedInputProblem(node.rule, x)))) return 0;
   }
   let rounds: readonly PlainRound[] = EMPTY_LIST;
-  if (raw.appraisals !== undefined) {
-    const list = raw.appraisals;
+  if (rawAppraisals !== undefined) {
+    const list = rawAppraisals;
     if (!plainArray(list) || list.length > 2 || (list.length > 0 && (status === 'draft' || status === 'submitted'))) return 0;
+    const checked: PlainRound[] = [];
     for (let k = 0; k < list.length; k++) {
       const r = list[k];
-      if (!plainWith(r, roundKey) || r.round !== k + 1 || (r.round === 2 && status === 'underAppraisal')) return 0;
-      if (!fits(r.points, facts, pos) || trimmed(r.appraiser) === undefined || (r.reason !== undefined && typeof r.reason !== 'string')) return 0;
+      if (!plainWith(r, roundKey)) return 0;
+      // each value read once: what is checked is what is kept
+      const { round, points: q, appraiser, reason } = r;
+      const name = trimmed(appraiser);
+      if (round !== k + 1 || (round === 2 && status === 'underAppraisal') || !fits(q, facts, pos) || name === undefined || (reason !== undefined && typeof reason !== 'string')) return 0;
+      checked.push(reason === undefined ? { round, points: q, appraiser: name } : { round, points: q, appraiser: name, reason });
     }
-    rounds = list as PlainRound[];
+    rounds = checked;
   }
   if (!writePlainEntry(b, i, pos, p as number | undefined, x as RuleInput | undefined, rounds)) return undefined;
   return p !== undefined || x !== undefined || rounds.length > 0 ? 2 : 1;
@@ -180,9 +186,11 @@ function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number,
 export function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: number, status: AssessmentStatus): AssessmentEntry | undefined {
   const node = facts.node[pos]!;
   const importedChannel = facts.imported[pos] === 1;
+  // each part read once: what is checked is what is kept
+  const { self: rawSelf, appraisals: rawAppraisals, notApplicable: rawNotApplicable, imported: rawImported } = raw;
   let self: AssessmentEntry['self'];
-  if (raw.self !== undefined) {
-    const s = raw.self;
+  if (rawSelf !== undefined) {
+    const s = rawSelf;
     if (importedChannel || !plainWith(s, selfKey) || (s.evidence !== undefined && !(plainArray(s.evidence) && s.evidence.length === 0))) return undefined;
     const { points: p, input: x } = s;
     if ((p === undefined && x === undefined) || (p !== undefined && !fits(p, facts, pos))) return undefined;
@@ -190,32 +198,35 @@ export function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: 
     self = p === undefined ? { input: x as RuleInput, evidence: EMPTY_LIST } : x === undefined ? { points: p, evidence: EMPTY_LIST } : { points: p, input: x as RuleInput, evidence: EMPTY_LIST };
   }
   let appraisals: AssessmentEntry['appraisals'] = EMPTY_LIST;
-  if (raw.appraisals !== undefined) {
-    const list = raw.appraisals;
+  if (rawAppraisals !== undefined) {
+    const list = rawAppraisals;
     if (!plainArray(list) || (list.length > 0 && (status === 'draft' || status === 'submitted'))) return undefined;
     const rounds: AssessmentEntry['appraisals'] = [];
     for (const r of list) {
-      if (!plainWith(r, roundKey) || r.round !== rounds.length + 1 || rounds.length >= 2 || (r.round === 2 && status === 'underAppraisal')) return undefined;
-      const appraiser = trimmed(r.appraiser);
-      if (!fits(r.points, facts, pos) || appraiser === undefined || (r.reason !== undefined && typeof r.reason !== 'string')) return undefined;
-      const round = r.round as 1 | 2;
-      rounds.push(r.reason === undefined ? { round, points: r.points, appraiser } : { round, points: r.points, reason: r.reason, appraiser });
+      if (!plainWith(r, roundKey)) return undefined;
+      // each value read once: what is checked is what is kept
+      const { round, points: q, appraiser: given, reason } = r;
+      const appraiser = trimmed(given);
+      if (round !== rounds.length + 1 || rounds.length >= 2 || (round === 2 && status === 'underAppraisal')) return undefined;
+      if (!fits(q, facts, pos) || appraiser === undefined || (reason !== undefined && typeof reason !== 'string')) return undefined;
+      rounds.push(reason === undefined ? { round: round as 1 | 2, points: q, appraiser } : { round: round as 1 | 2, points: q, reason, appraiser });
     }
     // a copy of the exact length: an array grown by push keeps room for 17 (a kept entry's rounds stay in memory)
     if (rounds.length > 0) appraisals = rounds.slice();
   }
   let notApplicable: AssessmentEntry['notApplicable'];
-  if (raw.notApplicable !== undefined) {
-    const reason = plainWith(raw.notApplicable, reasonKey) ? trimmed(raw.notApplicable.reason) : undefined;
-    if (reason === undefined || !node.applicability?.notApplicableAllowed || self || raw.imported !== undefined || appraisals.length > 0) return undefined;
+  if (rawNotApplicable !== undefined) {
+    const reason = plainWith(rawNotApplicable, reasonKey) ? trimmed(rawNotApplicable.reason) : undefined;
+    if (reason === undefined || !node.applicability?.notApplicableAllowed || self || rawImported !== undefined || appraisals.length > 0) return undefined;
     notApplicable = { reason };
   }
   let imported: AssessmentEntry['imported'];
-  if (raw.imported !== undefined) {
-    const i = raw.imported;
-    const source = plainWith(i, importedKey) ? trimmed(i.source) : undefined;
-    if (!importedChannel || source === undefined || !fits((i as { points?: unknown }).points, facts, pos)) return undefined;
-    imported = { points: (i as { points: number }).points, source };
+  if (rawImported !== undefined) {
+    if (!plainWith(rawImported, importedKey)) return undefined;
+    const { points: q, source: given } = rawImported;
+    const source = trimmed(given);
+    if (!importedChannel || source === undefined || !fits(q, facts, pos)) return undefined;
+    imported = { points: q, source };
   }
   // the schema's key order: code, self, appraisals, explanation, notApplicable, imported
   const code = facts.cf.codes[facts.cf.leaves[pos]!]!;
