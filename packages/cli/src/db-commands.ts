@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Assessment, Finding } from '@par/core';
+import { ParValidationError, type Assessment, type Finding } from '@par/core';
 import type { ParStore, StoreActor, WorkspaceDocuments } from '@par/store';
 import { tr, UsageError, type CommandContext } from './context.js';
 import { readJson, UnreadableFile } from './files.js';
@@ -146,12 +146,24 @@ export async function workspaceFor(configPath: string, options: LoadOptions, now
     const parts = options.parts ?? ['assessments', 'directives'];
     const session = store.session(actorOf(process.env), now);
     // the assessments come parsed from their compact form (loadAssessments), not as documents to parse again
-    docs = await session.exportWorkspace({ omit: ['assessments', ...(parts.includes('directives') ? [] : ['directives' as const, 'lifecycleLogs' as const])] });
-    if (parts.includes('assessments')) assessments = await session.loadAssessments();
+    const omit = parts.includes('directives') ? [] : (['directives', 'lifecycleLogs'] as const);
+    docs = await session.exportWorkspace({ omit: ['assessments', ...omit] });
+    if (parts.includes('assessments')) {
+      try {
+        assessments = await session.loadAssessments();
+      } catch (e) {
+        // a stored document that does not parse: the documents then go through the checks as files do, which name
+        // each problem at its place
+        if (!ParValidationError.isInstance(e)) throw e;
+        docs = await session.exportWorkspace({ omit: [...omit] });
+      }
+    }
   } finally {
     await store.close();
   }
-  const files = documentFiles({ ...docs, assessments: [...assessments] });
+  // assessments as documents when they could not be loaded parsed
+  const asDocuments = docs.assessments.length > 0;
+  const files = documentFiles(asDocuments ? docs : { ...docs, assessments: [...assessments] });
   files.set(basename(configPath), files.get('par.config.json'));
   return buildWorkspace(
     configPath,
@@ -160,7 +172,7 @@ export async function workspaceFor(configPath: string, options: LoadOptions, now
       if (!files.has(file)) throw new UnreadableFile('unreadable', 'No such document in the store');
       return files.get(file);
     },
-    new Map([[ASSESSMENTS_FILE, assessments]]),
+    asDocuments ? undefined : new Map([[ASSESSMENTS_FILE, assessments]]),
   );
 }
 

@@ -70,6 +70,19 @@ describe('par db on PGlite', () => {
     expect((await par(b, '--lang', 'en', 'verify')).out).toMatch(/^The audit trail is intact: 1 entries, head [0-9a-f]{64}$/m);
     // an export never overwrites
     expect(await par(b, 'db', 'export', 'out')).toMatchObject({ code: 2, err: `par: ${join(b, 'out')} must be a new or empty folder\n` });
+    // a stored document changed by hand into one that does not parse is named at its place, as in a file
+    const store = await openStore({ kind: 'pglite', dir: join(b, '.par/db') });
+    try {
+      const row = await store.db.selectFrom('assessments').select(['unit_id', 'position', 'doc']).orderBy('position').executeTakeFirstOrThrow();
+      const doc = row.doc as { entries: { code: string }[] };
+      await store.db.updateTable('assessments').set({ doc: JSON.stringify({ ...doc, entries: [{ code: 'nope' }, ...doc.entries] }) }).where('unit_id', '=', row.unit_id).execute();
+    } finally {
+      await store.close();
+    }
+    const broken = await par(b, '--json', 'score', '--year', '2021');
+    expect(broken.code).toBe(1);
+    const problems = (JSON.parse(broken.out) as { problems: { file: string; issue: { path: unknown[]; code: string } }[] }).problems;
+    expect(problems.map((p) => [p.file, p.issue.path.join('.'), p.issue.code])).toEqual([['data/assessments.json', '0.entries.0.code', 'unknown_code']]);
   });
 
   it('records a check run in the store with its findings and metrics; an actor who may not record is told so', async () => {

@@ -158,10 +158,20 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   },
   '0004_assessment_packed': {
     // Each assessment's compact form beside its document (`packAssessment`, see `packed-column.ts`): a period's
-    // assessments are read from it without parsing their documents. A cache: rows written before it have none and are
-    // parsed from their documents.
+    // assessments are read from it without parsing their documents. A cache: rows written before it have none, and a
+    // document changed without it loses it (a trigger); both are parsed from their documents.
     async up(db: Kysely<unknown>) {
       await sql`alter table assessments add column packed json`.execute(db);
+      // a document changed without its compact form (by hand, in SQL) loses the compact form: it is then read from the
+      // document (the store's own saves write both)
+      await sql`create function par_packed_follows_doc() returns trigger language plpgsql as $$
+        begin
+          if new.doc::text is distinct from old.doc::text and new.packed::text is not distinct from old.packed::text then
+            new.packed := null;
+          end if;
+          return new;
+        end $$`.execute(db);
+      await sql`create trigger assessments_packed_follows_doc before update on assessments for each row execute function par_packed_follows_doc()`.execute(db);
     },
   },
 };

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
-import { IssueList, ParValidationError, parseWithSchema, PeriodSchema, toVietnamTime } from '@par/calendar';
+import { IssueList, ParValidationError, parseWithSchema, PeriodSchema, toVietnamTime, type ParIssue } from '@par/calendar';
 import { createUnitRegistry, deriveFramework, FindingInputSchema, MetricSchema, parseAssessment, parseFramework, updateAssessment, type Assessment, type AssessmentEntry, type Framework, type Metric, type ParPluginV1, type UnitRegistry } from '@par/core';
 import { AssignmentInputSchema, ParConflictError, type LifecycleStore, type LogEntry } from '@par/lifecycle';
 import { ParAccessDeniedError } from './access-denied-error.js';
@@ -105,8 +105,10 @@ export interface StoreSession {
   loadAssessment(unitId: string, frameworkId: string, period: string): Promise<StoredAssessment | undefined>;
   /**
    * The parsed assessments the actor may read (of one period, of one framework, or all), in the order they were
-   * written: each from its compact form kept beside its document (checked again by `unpackAssessment`), or parsed from
-   * its document when it has none (rows written before migration 0004) or the core refuses it.
+   * written: each from its compact form kept beside its document (checked again by `unpackAssessment`, and naming its
+   * row's unit, framework, period and status), or parsed from its document when it has none (rows written before
+   * migration 0004, or whose document was changed by hand) or it is refused. A stored document that does not parse,
+   * or names another row, throws `ParValidationError` with every problem under its row's unit, framework and period.
    */
   loadAssessments(filter?: { readonly period?: string; readonly frameworkId?: string }): Promise<readonly Assessment[]>;
   /**
@@ -300,30 +302,44 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         const { period, frameworkId } = parseWithSchema('assessments filter', z.strictObject({ period: PeriodSchema.optional(), frameworkId: z.string().min(1).optional() }), filter);
         const units = await loadRegistry();
         const { policy } = await loadPolicy(db);
-        let q = db.selectFrom('assessments').select(['unit_id', 'framework_id', 'period', 'packed']);
+        let q = db.selectFrom('assessments').select(['unit_id', 'framework_id', 'period', 'status', 'packed']);
         if (period !== undefined) q = q.where('period', '=', period);
         if (frameworkId !== undefined) q = q.where('framework_id', '=', frameworkId);
         const rows = await q.orderBy('position').execute();
         const frameworks = new Map<string, Framework>();
         const out: Assessment[] = [];
+        // an assessment is its row's only if it names the row's unit, framework, period and status
+        type Row = { unit_id: string; framework_id: string; period: string; status: string };
+        const ofRow = (a: Assessment, r: Row) => a.unitId === r.unit_id && a.framework.id === r.framework_id && a.period === r.period && a.status === r.status;
         // the rows whose compact form is missing or refused: parsed from their documents, read afterwards
-        const fromDocs = new Map<string, { at: number; framework: Framework }>();
-        const key = (r: { unit_id: string; framework_id: string; period: string }) => JSON.stringify([r.unit_id, r.framework_id, r.period]);
+        const fromDocs = new Map<string, { at: number; framework: Framework; row: Row }>();
+        const key = (r: Row) => JSON.stringify([r.unit_id, r.framework_id, r.period]);
         for (const r of rows) {
           if (!isAllowed(policy, units, actor, 'read', r.unit_id, day)) continue;
           let framework = frameworks.get(r.framework_id);
           if (!framework) frameworks.set(r.framework_id, (framework = (await loadFramework(r.framework_id))!));
           const a = r.packed === null ? undefined : fromStoredPacked(r.packed, framework);
-          if (!a) fromDocs.set(key(r), { at: out.length, framework });
+          if (!a || !ofRow(a, r)) fromDocs.set(key(r), { at: out.length, framework, row: r });
           out.push(a!);
         }
-        if (fromDocs.size > 0) {
-          const ids = [...new Set([...fromDocs.keys()].map((k) => (JSON.parse(k) as string[])[0]!))];
-          for (const r of await db.selectFrom('assessments').select(['unit_id', 'framework_id', 'period', 'doc']).where('unit_id', 'in', ids).execute()) {
-            const wanted = fromDocs.get(key(r));
-            if (wanted) out[wanted.at] = parseAssessment(r.doc, wanted.framework);
+        if (fromDocs.size === 0) return out;
+        // a stored document that does not parse, or names another row, is named by its row: unit, framework, period
+        const problems: ParIssue[] = [];
+        const ids = [...new Set([...fromDocs.values()].map((w) => w.row.unit_id))];
+        for (const r of await db.selectFrom('assessments').select(['unit_id', 'framework_id', 'period', 'doc']).where('unit_id', 'in', ids).execute()) {
+          const wanted = fromDocs.get(key({ ...r, status: '' }));
+          if (!wanted) continue;
+          const at = [r.unit_id, r.framework_id, r.period];
+          try {
+            const a = parseAssessment(r.doc, wanted.framework);
+            if (ofRow(a, wanted.row)) out[wanted.at] = a;
+            else problems.push({ path: at, code: 'row_mismatch', message: `The stored document is ${a.unitId}/${a.framework.id}/${a.period} (${a.status}), not its row's ${at.join('/')} (${wanted.row.status})` });
+          } catch (e) {
+            if (!ParValidationError.isInstance(e)) throw e;
+            for (const issue of e.issues) problems.push({ ...issue, path: [...at, ...issue.path] });
           }
         }
+        if (problems.length > 0) throw new ParValidationError('stored assessments', problems);
         return out;
       },
       async saveAssessment(input, expectedVersion) {

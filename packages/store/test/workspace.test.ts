@@ -157,6 +157,22 @@ onBothEngines((store, engine) => {
       expect(JSON.stringify(await store().session(ADMIN, NOW).loadAssessments({ period: '2021' }))).toBe(JSON.stringify(schemaOutputs('2021')));
     }
     await store().db.updateTable('assessments').set({ packed: JSON.stringify(packed) }).where('unit_id', '=', first.unit_id).execute();
+    // another row's compact form in this row (valid, but of another unit) is passed over: the row's own document is read
+    const other = rows[1]!;
+    await store().db.updateTable('assessments').set({ packed: JSON.stringify(other.packed) }).where('unit_id', '=', first.unit_id).execute();
+    expect(JSON.stringify(await store().session(ADMIN, NOW).loadAssessments({ period: '2021' }))).toBe(JSON.stringify(schemaOutputs('2021')));
+    await store().db.updateTable('assessments').set({ packed: JSON.stringify(packed) }).where('unit_id', '=', first.unit_id).execute();
+    // a document changed by hand loses its compact form (a trigger), so the change is what is read
+    const doc = (await store().db.selectFrom('assessments').select('doc').where('unit_id', '=', first.unit_id).executeTakeFirstOrThrow()).doc as { entries: { code: string; self?: object }[] };
+    const changed = { ...doc, entries: doc.entries.map((e, i) => (i === 0 ? { code: e.code } : e)) };
+    await store().db.updateTable('assessments').set({ doc: JSON.stringify(changed) }).where('unit_id', '=', first.unit_id).execute();
+    const after = await store().db.selectFrom('assessments').select('packed').where('unit_id', '=', first.unit_id).executeTakeFirstOrThrow();
+    expect(after.packed).toBeNull();
+    // its first leaf is no longer scored, which the row's status (past the draft) refuses: named under its row
+    const row = [first.unit_id, (doc as unknown as { framework: { id: string } }).framework.id, '2021'];
+    await expect(store().session(ADMIN, NOW).loadAssessments({ period: '2021' })).rejects.toSatisfy((e: unknown) => ParValidationError.isInstance(e) && e.issues.length === 1 && e.issues[0]!.code === 'leaves_not_scored' && e.issues[0]!.path.slice(0, 3).join('/') === row.join('/'));
+    await store().db.updateTable('assessments').set({ doc: JSON.stringify(doc) }).where('unit_id', '=', first.unit_id).execute();
+    expect(JSON.stringify(await store().session(ADMIN, NOW).loadAssessments({ period: '2021' }))).toBe(JSON.stringify(schemaOutputs('2021')));
   });
 
   it('moves an assessment through its stages under the policy, with no lost update', async () => {
