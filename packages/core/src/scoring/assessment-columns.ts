@@ -236,18 +236,18 @@ function selfCells(b: ColumnsBuilder, leaf: number, points: number | undefined, 
   return !(narrow && selfCell > INT32_MAX);
 }
 
-/** An appraisal round as the columns keep it (validated): its number, points, appraiser and reason. */
+/** An appraisal round as the columns keep it (validated, the appraiser trimmed): its number, points, appraiser and reason. */
 export interface PlainRound {
-  readonly round: unknown;
-  readonly points: unknown;
-  readonly appraiser: unknown;
-  readonly reason?: unknown;
+  readonly round: number;
+  readonly points: number;
+  readonly appraiser: string;
+  readonly reason?: string;
 }
 
 /**
  * Writes, as entry `i` on leaf `pos`, an entry the columns alone say: self points and/or a measured input, and
- * appraisal rounds of points, an appraiser (kept trimmed) and a reason, all validated. False when a value does not fit
- * 32-bit integers.
+ * appraisal rounds of points, an appraiser and a reason, all validated. False when a value does not fit 32-bit
+ * integers.
  */
 export function writePlainEntry(b: ColumnsBuilder, i: number, pos: number, points: number | undefined, x: RuleInput | undefined, rounds: readonly PlainRound[]): boolean {
   if (!selfCells(b, pos, points, x)) return false;
@@ -255,9 +255,9 @@ export function writePlainEntry(b: ColumnsBuilder, i: number, pos: number, point
   let flags = selfFlags;
   let final = 0;
   for (const r of rounds) {
-    final = microOf(r.points as number);
+    final = microOf(r.points);
     if (narrow && final > INT32_MAX) return false;
-    b.rounds.push(i, r.round as number, final, b.text((r.appraiser as string).trim()), r.reason === undefined ? -1 : b.text(r.reason as string));
+    b.rounds.push(i, r.round, final, b.text(r.appraiser), r.reason === undefined ? -1 : b.text(r.reason));
   }
   if (rounds.length > 0) flags |= APPRAISAL_FLAG;
   const o = i * STRIDE;
