@@ -8,7 +8,7 @@ export const ActorSchema = z.strictObject({ unitId: z.string().min(1), person: z
 export interface Actor extends z.output<typeof ActorSchema> {}
 
 /** An ISO instant with its offset (`2023-01-03T09:00:00+07:00`). */
-const InstantSchema = z.iso.datetime({ offset: true });
+export const InstantSchema = z.iso.datetime({ offset: true });
 const base = { by: ActorSchema, at: InstantSchema };
 
 /** Zod schema for every {@link AssignmentEvent}. */

@@ -19,6 +19,7 @@ export {
 } from './lifecycle.js';
 export { ParConflictError } from './conflict-error.js';
 export { createMemoryStore, type LifecycleStore } from './store.js';
+export { parseLogEntries } from './log-entries.js';
 export { auditTrail, type AuditLine, type AuditTrail, type StateDuration } from './audit.js';
 export { assignmentMetrics, assignmentStats, type AssignmentStats, type AssignmentStatsOptions } from './metrics.js';
 export { lifecycleInputs } from './records.js';

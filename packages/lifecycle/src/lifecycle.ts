@@ -1,9 +1,10 @@
 import { createActor, type Actor as XActor } from 'xstate';
 import { z } from 'zod';
-import { Calendar, CivilDateSchema, defaultCalendar, IssueList, ParValidationError, parseWithSchema, toVietnamTime, type CivilDate } from '@par/calendar';
+import { Calendar, defaultCalendar, IssueList, ParValidationError, parseWithSchema, toVietnamTime, type CivilDate } from '@par/calendar';
 import { assignmentMachine, type AssignmentContext, type AssignmentInput } from './assignment-machine.js';
 import { machineTable } from './machine-table.js';
-import { AssignmentEventSchema, AssignmentInputSchema, AssignmentStateNameSchema, AssignmentStateSchema, LogEntrySchema, SYSTEM_EVENT_TYPES, type AssignmentEvent } from './events.js';
+import { AssignmentEventSchema, AssignmentInputSchema, AssignmentStateNameSchema, AssignmentStateSchema, SYSTEM_EVENT_TYPES, type AssignmentEvent } from './events.js';
+import { isCivilDate, parseLogEntries } from './log-entries.js';
 
 /** The machine type, or a variant of it made with `assignmentMachine.provide()`. */
 export type AssignmentMachine = typeof assignmentMachine;
@@ -124,7 +125,6 @@ const OptionsSchema = z.strictObject({
     .custom<AssignmentMachine>((m) => (m as AssignmentMachine | undefined)?.config === assignmentMachine.config, 'Expected the assignment machine or a variant made with assignmentMachine.provide()')
     .optional(),
 });
-const LogSchema = z.array(LogEntrySchema);
 const NowSchema = z.union([z.date().refine((d) => !Number.isNaN(d.getTime()), 'Invalid Date'), z.number().refine(Number.isFinite, 'Expected a finite number of milliseconds')]);
 
 /** The instant `now` given to `fn`, as milliseconds, or a `ParValidationError` at `['now']`. */
@@ -144,17 +144,6 @@ export function requireState(state: unknown, fn: string, path: (string | number)
 }
 
 const STATE_NAMES: ReadonlySet<unknown> = new Set(AssignmentStateNameSchema.options);
-const knownDates = new Map<unknown, boolean>();
-/** Whether `d` is a civil date (`CivilDateSchema`), remembered for the few dates a large list repeats. */
-function isCivilDate(d: unknown): boolean {
-  let ok = knownDates.get(d);
-  if (ok === undefined) {
-    ok = CivilDateSchema.safeParse(d).success;
-    if (typeof d === 'string' && knownDates.size < 10_000) knownDates.set(d, ok);
-  }
-  return ok;
-}
-
 /**
  * A state of a long list given to `fn` (`sweep`, `assignmentStats`): a cheap check of the fields they read, then,
  * only when it fails, the full schema, which names the problems at `['states', index, ...]`.
@@ -298,7 +287,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
     },
     replay(input, entries) {
       let s = start(input);
-      const log = parseWithSchema('lifecycle log', LogSchema, entries);
+      const log = parseLogEntries(entries);
       const issues = new IssueList();
       for (let i = 0; i < log.length; i++) {
         const e = log[i]!;

@@ -162,6 +162,15 @@ const COLUMNS = {
 /** A table written by {@link insertAll}. */
 export type BulkTable = keyof typeof COLUMNS;
 
+/** A row of a table written by {@link insertAll}. */
+export type BulkRow<T extends BulkTable> = { readonly [C in keyof (typeof COLUMNS)[T]]: unknown };
+
+/**
+ * The rows {@link insertAll} writes: a list, or rows made as they are taken (with how many there will be, which
+ * decides the way in), so that the database takes the first while the next are made.
+ */
+export type BulkRows<T extends BulkTable> = readonly BulkRow<T>[] | { readonly count: number; readonly rows: Iterable<BulkRow<T>> };
+
 /** From this many rows, PostgreSQL gets them by `COPY` (below, one statement is quicker than the exchange `COPY` needs). */
 const COPY_FROM_ROWS = 1_000;
 /** The rows of one statement: at most this many, and about this many characters of JSON. */
@@ -184,17 +193,18 @@ function copyField(value: unknown, isDocument: boolean): string {
  * rows (`insert ... select from json_to_recordset($1)`) instead of a parameter per cell. Document columns take the
  * value itself, not its text.
  */
-export async function insertAll<T extends BulkTable>(trx: Transaction<Database>, table: T, rows: readonly { readonly [C in keyof (typeof COLUMNS)[T]]: unknown }[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function insertAll<T extends BulkTable>(trx: Transaction<Database>, table: T, rows: BulkRows<T>): Promise<void> {
+  const count = 'count' in rows ? rows.count : rows.length;
+  if (count === 0) return;
   const columns = Object.entries(COLUMNS[table]);
-  const client = rows.length >= COPY_FROM_ROWS ? await clientOf(trx) : undefined;
+  const client = count >= COPY_FROM_ROWS ? await clientOf(trx) : undefined;
   if (client) {
     const copy = client.query(copyFrom(`copy ${client.escapeIdentifier(table)} (${columns.map(([c]) => client.escapeIdentifier(c)).join(', ')}) from stdin`));
     const names = columns.map(([c]) => c);
     const documents = columns.map(([, type]) => type.startsWith('json'));
     async function* lines() {
       let chunk = '';
-      for (const row of rows as readonly Record<string, unknown>[]) {
+      for (const row of ('count' in rows ? rows.rows : rows) as Iterable<Record<string, unknown>>) {
         for (let i = 0; i < names.length; i++) chunk += (i > 0 ? '\t' : '') + copyField(row[names[i]!], documents[i]!);
         chunk += '\n';
         if (chunk.length > 1_000_000) yield Buffer.from(chunk), (chunk = '');
@@ -205,12 +215,14 @@ export async function insertAll<T extends BulkTable>(trx: Transaction<Database>,
   }
   const names = sql.join(columns.map(([c]) => sql.ref(c)));
   const definition = sql.join(columns.map(([c, type]) => sql`${sql.ref(c)} ${sql.raw(type)}`));
-  for (let i = 0; i < rows.length; ) {
-    let text = '[';
-    const start = i;
-    for (; i < rows.length && i - start < BATCH_ROWS && text.length < BATCH_CHARS; i++) text += `${i > start ? ',' : ''}${JSON.stringify(rows[i])}`;
-    await sql`insert into ${sql.table(table)} (${names}) select ${names} from json_to_recordset(${`${text}]`}::json) as r(${definition})`.execute(trx);
+  const send = (text: string) => sql`insert into ${sql.table(table)} (${names}) select ${names} from json_to_recordset(${`[${text}]`}::json) as r(${definition})`.execute(trx);
+  let text = '';
+  let n = 0;
+  for (const row of 'count' in rows ? rows.rows : rows) {
+    text += `${n > 0 ? ',' : ''}${JSON.stringify(row)}`;
+    if (++n === BATCH_ROWS || text.length >= BATCH_CHARS) await send(text), (text = ''), (n = 0);
   }
+  if (n > 0) await send(text);
 }
 
 /** PostgreSQL's unique_violation: a concurrent writer got there first. */

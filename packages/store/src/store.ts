@@ -11,7 +11,7 @@ import { lifecycleAdapter } from './lifecycle-store.js';
 import { migrate, MIGRATIONS, type MigrationReport } from './migrations.js';
 import { DEFAULT_POLICY, isAllowed, parsePolicy, STORE_ACTIONS, type Policy, type StoreAction } from './policy.js';
 import { fromStoredPacked, storedPacked } from './packed-column.js';
-import { parseWorkspaceDocuments, type WorkspaceDocuments } from './workspace-documents.js';
+import { checkWorkspaceDocuments, type WorkspaceDocuments } from './workspace-documents.js';
 
 /**
  * The policy actions a save of an assessment needs, entry by entry against the stored version: the unit's own parts
@@ -212,16 +212,31 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         await allow([{ action: args.action, target: args.target }], change ?? { attempt: args.action });
       },
       async importWorkspace(input) {
-        const ws = parseWorkspaceDocuments(input);
+        // everything is checked before the first write but the logs' entries, which are checked as they are written
+        // (the database takes each batch while the next is checked); a problem among them stops the writing, the rest
+        // are still checked, and the transaction is rolled back with every problem named
+        const { issues, parsed: ws, entriesOf } = checkWorkspaceDocuments(input);
+        if (issues.items.length > 0) {
+          [...ws.logs, ...ws.repeated].forEach(entriesOf);
+          issues.throwIfAny('workspace documents');
+        }
         const { docs } = ws;
+        const rawEntries = (i: number) => docs.lifecycleLogs[i]!.entries as LogEntry[];
         const summary: ImportSummary = {
           units: ws.registry.units.length,
           frameworks: ws.frameworks.length,
           assessments: ws.assessments.length,
           directives: ws.directives.length,
           assignments: ws.logs.length,
-          logEntries: ws.logs.reduce((n, l) => n + l.entries.length, 0),
+          logEntries: ws.logs.reduce((n, l) => n + rawEntries(l.index).length, 0),
         };
+        /** The log rows, each log's entries checked as they are reached; none after the first log with a problem. */
+        function* logRows() {
+          for (const l of ws.logs) {
+            const checked = entriesOf(l) !== undefined && issues.items.length === 0;
+            if (checked) for (const e of rawEntries(l.index)) yield { assignment_id: l.input.id, seq: e.seq, state: e.state, event: e.event };
+          }
+        }
         const result = await write([{ action: 'workspace.import', target: undefined }], { import: summary }, async (trx) => {
           const existing = await trx.selectFrom('units').select('id').limit(1).execute();
           if (existing.length > 0) throw new ParValidationError('workspace import', [{ path: [], code: 'store_not_empty', message: 'The store already holds a workspace: import into an empty database' }]);
@@ -240,8 +255,9 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
             .execute();
           await insertAll(trx, 'directive_documents', ws.directives.map(({ document: d, doc }, position) => ({ id: d.id, position, issuer_id: d.issuerId, doc: { ...doc, items: undefined } })));
           await insertAll(trx, 'directive_items', ws.directives.flatMap(({ document: d, doc }) => (doc.items as unknown[]).map((item, position) => ({ document_id: d.id, position, doc: item }))));
-          await insertAll(trx, 'assignments', ws.logs.map((l, position) => ({ id: l.input.id, position, unit_id: l.input.unitId, issuer_id: l.input.issuerId, document_id: l.input.documentId, input: docs.lifecycleLogs[position]!.input })));
-          await insertAll(trx, 'lifecycle_log', ws.logs.flatMap((l, i) => (docs.lifecycleLogs[i]!.entries as LogEntry[]).map((e) => ({ assignment_id: l.input.id, seq: e.seq, state: e.state, event: e.event }))));
+          await insertAll(trx, 'assignments', ws.logs.map((l, position) => ({ id: l.input.id, position, unit_id: l.input.unitId, issuer_id: l.input.issuerId, document_id: l.input.documentId, input: docs.lifecycleLogs[l.index]!.input })));
+          await insertAll(trx, 'lifecycle_log', { count: summary.logEntries, rows: logRows() });
+          issues.throwIfAny('workspace documents');
           await insertAll(trx, 'plugins', docs.plugins.map((p, position) => ({ package: p.package, position, options: p.options })));
           return summary;
         }, ws.registry);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IssueList, ParValidationError, parseWithSchema, type ParIssue } from '@par/calendar';
 import { createUnitRegistry, deriveFramework, parseAssessment, parseDirectiveDocument, parseFramework, type Assessment, type DirectiveDocument, type Framework, type UnitRegistry } from '@par/core';
-import { AssignmentInputSchema, LogEntrySchema, type AssignmentInput, type LogEntry } from '@par/lifecycle';
+import { AssignmentInputSchema, parseLogEntries, type AssignmentInput, type LogEntry } from '@par/lifecycle';
 
 /**
  * A workspace as documents, the way its files hold them: what `importWorkspace` takes and `exportWorkspace`
@@ -50,7 +50,21 @@ function attempt<T>(issues: IssueList, prefix: readonly (string | number)[], fn:
   }
 }
 
-const LogSchema = z.strictObject({ input: AssignmentInputSchema, entries: z.array(LogEntrySchema) });
+/** A workspace checked but for its logs' entries, which {@link CheckedWorkspace.entriesOf} checks one log at a time. */
+export interface CheckedWorkspace {
+  /** The problems found so far. */
+  readonly issues: IssueList;
+  /** Everything parsed, and each log's input (a log whose input repeats another's is in `repeated`, to be checked only). */
+  readonly parsed: Omit<ParsedWorkspace, 'logs'> & { readonly logs: readonly LogStart[]; readonly repeated: readonly LogStart[] };
+  /** The entries of a log of `parsed.logs`, checked (its problems recorded in `issues`): undefined when it has one. */
+  entriesOf(log: LogStart): LogEntry[] | undefined;
+}
+
+/** A log of the workspace: where it is in `lifecycleLogs`, and its parsed input. */
+export interface LogStart {
+  readonly index: number;
+  readonly input: AssignmentInput;
+}
 
 /**
  * Validates every document of a workspace through the schemas of `@par/core` and `@par/lifecycle`, with the
@@ -59,6 +73,19 @@ const LogSchema = z.strictObject({ input: AssignmentInputSchema, entries: z.arra
  * `ParValidationError` naming every problem by path (`assessments[3].entries[0]...`).
  */
 export function parseWorkspaceDocuments(input: unknown): ParsedWorkspace {
+  const { issues, parsed, entriesOf } = checkWorkspaceDocuments(input);
+  const logs = parsed.logs.map((l) => ({ input: l.input, entries: entriesOf(l) }));
+  parsed.repeated.forEach(entriesOf);
+  issues.throwIfAny('workspace documents');
+  return { ...parsed, logs: logs as ParsedWorkspace['logs'] };
+}
+
+/**
+ * {@link parseWorkspaceDocuments} but for the logs' entries, the bulk of a large workspace: an import checks them as it
+ * writes them, so that the database takes the rows while the next are checked. Throws what the schema of the whole
+ * refuses; the other problems are in `issues`.
+ */
+export function checkWorkspaceDocuments(input: unknown): CheckedWorkspace {
   const docs = parseWithSchema('workspace documents', WorkspaceDocumentsSchema, input);
   const issues = new IssueList();
   const registry = attempt(issues, ['units'], () => createUnitRegistry(docs.units, docs.unitChanges ?? { changes: [] }));
@@ -97,24 +124,33 @@ export function parseWorkspaceDocuments(input: unknown): ParsedWorkspace {
     if (directives.some((x) => x.document.id === d.id)) issues.add(['directives', i, 'id'], 'duplicate_directive', `Directive "${d.id}" is given twice`);
     else directives.push({ document: d, doc: doc as Record<string, unknown> });
   });
-  const logs: { input: AssignmentInput; entries: LogEntry[] }[] = [];
+  const logs: LogStart[] = [];
+  const repeated: LogStart[] = [];
   const assignments = new Set<string>();
   docs.lifecycleLogs.forEach((raw, i) => {
-    const log = attempt(issues, ['lifecycleLogs', i], () => parseWithSchema('lifecycle log', LogSchema, raw));
-    if (!log) return;
-    if (assignments.has(log.input.id)) return issues.add(['lifecycleLogs', i, 'input', 'id'], 'duplicate_assignment', `Assignment "${log.input.id}" has two logs`);
-    assignments.add(log.input.id);
-    log.entries.forEach((e, j) => {
-      if (e.assignmentId !== log.input.id) issues.add(['lifecycleLogs', i, 'entries', j, 'assignmentId'], 'wrong_assignment', `Entry belongs to "${e.assignmentId}", not "${log.input.id}"`);
+    const input = attempt(issues, ['lifecycleLogs', i, 'input'], () => parseWithSchema('assignment input', AssignmentInputSchema, raw.input));
+    if (!input) return;
+    if (assignments.has(input.id)) {
+      issues.add(['lifecycleLogs', i, 'input', 'id'], 'duplicate_assignment', `Assignment "${input.id}" has two logs`);
+      return repeated.push({ index: i, input });
+    }
+    assignments.add(input.id);
+    logs.push({ index: i, input });
+  });
+  const entriesOf = ({ index: i, input }: LogStart): LogEntry[] | undefined => {
+    const entries = attempt(issues, ['lifecycleLogs', i, 'entries'], () => parseLogEntries(docs.lifecycleLogs[i]!.entries));
+    if (!entries) return undefined;
+    const before = issues.items.length;
+    entries.forEach((e, j) => {
+      if (e.assignmentId !== input.id) issues.add(['lifecycleLogs', i, 'entries', j, 'assignmentId'], 'wrong_assignment', `Entry belongs to "${e.assignmentId}", not "${input.id}"`);
       if (e.seq !== j + 1) issues.add(['lifecycleLogs', i, 'entries', j, 'seq'], 'bad_sequence', `Entry has seq ${e.seq} where ${j + 1} was expected`);
     });
-    logs.push(log);
-  });
+    return issues.items.length === before ? entries : undefined;
+  };
   const packages = new Set<string>();
   docs.plugins.forEach((p, i) => {
     if (packages.has(p.package)) issues.add(['plugins', i, 'package'], 'duplicate_plugin', `Plugin "${p.package}" is given twice`);
     packages.add(p.package);
   });
-  issues.throwIfAny('workspace documents');
-  return { docs, registry: registry!, frameworks, assessments, directives, logs };
+  return { issues, parsed: { docs, registry: registry!, frameworks, assessments, directives, logs, repeated }, entriesOf };
 }

@@ -8,7 +8,7 @@ import { ParValidationError } from '@par/calendar';
 import { ParConflictError } from '@par/lifecycle';
 import { AssessmentSchema, computeIndex, parseFramework } from '@par/core';
 import { Migrator, sql } from 'kysely';
-import { MIGRATIONS, ParAccessDeniedError, StoreUnavailableError, openStore, resolveStoreConfig, type WorkspaceDocuments } from '../src/index.js';
+import { GENESIS_HASH, MIGRATIONS, ParAccessDeniedError, StoreUnavailableError, openStore, resolveStoreConfig, type WorkspaceDocuments } from '../src/index.js';
 import { insertAll } from '../src/database.js';
 import { freshPostgres, onBothEngines } from './engines.js';
 import { ADMIN, NOW, exampleDocuments, officer } from './fixtures.js';
@@ -88,7 +88,7 @@ onBothEngines((store, engine) => {
       await sql`alter table assessments add column packed json`.execute(old.db);
       await old.session(ADMIN, NOW).importWorkspace(imported);
       await sql`alter table assessments drop column packed`.execute(old.db);
-      const later = ['0002_assessment_text', '0003_log_assignment_check', '0004_assessment_packed'];
+      const later = ['0002_assessment_text', '0003_log_assignment_check', '0004_assessment_packed', '0005_log_check_plan'];
       expect(await old.pendingMigrations()).toEqual(later);
       expect(await old.migrate()).toEqual({ applied: later });
       expect(await old.session(ADMIN, NOW).exportWorkspace()).toEqual(imported);
@@ -112,6 +112,33 @@ onBothEngines((store, engine) => {
     for (const table of ['units', 'frameworks', 'assessments', 'directive_documents', 'assignments', 'lifecycle_log', 'audit_log'] as const) {
       expect(await store().db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(), table).toEqual({ n: expect.toSatisfy((n) => Number(n) === 0) });
     }
+  });
+
+  it('checks the logs\' entries as it writes them: every problem named, nothing written, and a clean copy written whole', async () => {
+    // the example's 65 logs thirty times over, each copy under ids of its own: thousands of entries, so that PostgreSQL
+    // takes them by COPY while the next are checked
+    type Log = { input: { id: string }; entries: { assignmentId: string; seq: number; event: { at: string } }[] };
+    const many = Array.from({ length: 30 }, (_, k) =>
+      (structuredClone(imported.lifecycleLogs) as Log[]).map((l) => ({ input: { ...l.input, id: `${l.input.id}-${k}` }, entries: l.entries.map((e) => ({ ...e, assignmentId: `${l.input.id}-${k}` })) })),
+    ).flat();
+    const entries = many.reduce((n, l) => n + l.entries.length, 0);
+    expect(entries).toBeGreaterThan(1_000);
+    const bad = structuredClone(many);
+    bad[5]!.entries[0]!.seq = 2;
+    bad[1_500]!.entries[0]!.event.at = '2022-02-30T09:00:00+07:00';
+    const problems = await store().session(ADMIN, NOW).importWorkspace({ ...imported, lifecycleLogs: bad }).then(
+      () => [],
+      (e: unknown) => (ParValidationError.isInstance(e) ? e.issues.map((i) => `${i.path.join('.')} ${i.code}`) : [String(e)]),
+    );
+    expect(problems).toEqual(['lifecycleLogs.5.entries.0.seq bad_sequence', 'lifecycleLogs.1500.entries.0.event.at schema.invalid_format']);
+    for (const table of ['units', 'assignments', 'lifecycle_log', 'audit_log'] as const) {
+      expect(await store().db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(), table).toEqual({ n: expect.toSatisfy((n) => Number(n) === 0) });
+    }
+    expect(await store().session(ADMIN, NOW).importWorkspace({ ...imported, lifecycleLogs: many })).toMatchObject({ assignments: 1_950, logEntries: entries });
+    expect((await store().session(ADMIN, NOW).exportWorkspace()).lifecycleLogs).toEqual(many);
+    // emptied again for the tests that follow (TRUNCATE fires no row trigger), the audit chain back at its start
+    await sql`truncate settings, units, unit_changes, frameworks, assessments, assessment_history, directive_documents, directive_items, assignments, lifecycle_log, plugins, audit_log cascade`.execute(store().db);
+    await sql`update audit_head set seq = 0, hash = ${GENESIS_HASH}`.execute(store().db);
   });
 
   it('imports the example workspace and exports exactly the same documents', async () => {
