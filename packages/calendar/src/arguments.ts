@@ -79,8 +79,6 @@ export function periodProblem(value: unknown): Problem | undefined {
   return undefined;
 }
 
-/** Whether a value is a valid period (the cheap test of {@link periodProblem}). */
-export const isPeriod = (value: unknown): value is string => periodProblem(value) === undefined;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

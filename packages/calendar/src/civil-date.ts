@@ -11,6 +11,12 @@ export const CivilDateSchema = z.iso
   .refine((date) => date >= `${FIRST_YEAR}-01-01` && date <= `${LAST_YEAR}-12-31`, { message: `Expected a date from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31` });
 
 /**
+ * Whether `value` is a civil date as {@link CivilDateSchema} takes it (a real date `YYYY-MM-DD` from 1900-01-01 to
+ * 2100-12-31), without the schema's cost: the check for the dates of a long list (one regex and a table).
+ */
+export const isCivilDate = (value: unknown): value is CivilDate => !Number.isNaN(dayNumberOrNaN(value));
+
+/**
  * Days since 1970-01-01 of a civil date (negative before), computed with integer arithmetic (H. Hinnant's
  * days-from-civil), so that no time zone is involved.
  */
@@ -108,6 +114,9 @@ function checkPair(fn: string, a: unknown, b: unknown): number {
  * of a year from 1900 to 2100.
  */
 export type Period = string;
+
+/** Whether `value` is a period as {@link PeriodSchema} takes it, without the schema's cost (one regex). */
+export const isPeriod = (value: unknown): value is Period => periodProblem(value) === undefined;
 
 /** Zod schema for a {@link Period}. */
 export const PeriodSchema = z

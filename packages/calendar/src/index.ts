@@ -13,6 +13,8 @@ export {
   dayOfWeek,
   daysBetween,
   fromDayNumber,
+  isCivilDate,
+  isPeriod,
   lastDayOfMonth,
   maxDate,
   minDate,

@@ -16,15 +16,18 @@ export function score(ctx: CommandContext, period: string): PeriodResults {
   if (!assessments?.length) throw new UsageError(`No assessments for ${period} in the workspace (have: ${[...ctx.ws.assessments.keys()].join(', ') || 'none'})`);
   const framework = ctx.ws.frameworks.get(assessments[0]!.framework.id)!;
   const units = ctx.ws.registry.at(periodEnd(period)).units.map((u) => ({ id: u.id, kind: u.kind, tags: u.tags }));
-  // unit by unit through the engine, so that a long run shows its progress
-  const engine = createIndexEngine(framework, { units, peerGroup: 'all' });
+  // on a terminal unit by unit through the engine, so that a long run shows its progress; otherwise in one batch
   const bar = progress('score', assessments.length, !ctx.json);
-  for (const a of assessments) {
-    engine.set(a);
-    bar.tick();
-  }
-  bar.stop();
-  const results = engine.results();
+  let results: IndexResultSet;
+  if (bar.shown) {
+    const engine = createIndexEngine(framework, { units, peerGroup: 'all' });
+    for (const a of assessments) {
+      engine.set(a);
+      bar.tick();
+    }
+    bar.stop();
+    results = engine.results();
+  } else results = computeIndex(framework, assessments, { units, peerGroup: 'all' });
   const before = String(Number(period.slice(0, 4)) - 1);
   const prev = ctx.ws.assessments.get(before);
   const previousFramework = prev?.[0] && ctx.ws.frameworks.get(prev[0].framework.id);

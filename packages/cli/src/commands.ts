@@ -12,10 +12,11 @@ export function scoreCommand(ctx: CommandContext, period: string): void {
   const f = figureFormat(framework.rounding);
   ctx.out(tr(ctx, `XẾP HẠNG CHỈ SỐ CCHC ${period}`, `PAR INDEX ${period} RANKING`) + ` (${labelText(framework.title, ctx.lang)})`);
   ctx.out(`${pad(tr(ctx, 'Hạng', 'Rank'), 6)}${pad(tr(ctx, 'Đơn vị', 'Unit'), 40)}${pad(tr(ctx, 'Điểm', 'Points'), 10)}${pad(tr(ctx, 'Tối đa', 'Max'), 8)}${pad(tr(ctx, 'Chỉ số', 'Index'), 9)}${pad(tr(ctx, 'Xếp loại', 'Band'), 12)}${previous ? tr(ctx, 'So với năm trước', 'Change') : ''}`);
+  const end = periodEnd(period);
   for (const r of results.results) {
     const before = previous?.get(r.unitId)?.rank;
     const change = before && r.rank ? (before - r.rank > 0 ? `+${before - r.rank}` : String(before - r.rank)) : '';
-    ctx.out(`${pad(r.rank ?? '-', 6)}${pad(unitName(ctx, r.unitId, periodEnd(period)), 40)}${pad(f.points(r.points.final), 10)}${pad(f.points(r.points.applicableMax), 8)}${pad(f.index(r.points.final, r.points.applicableMax) ?? '-', 9)}${pad(bands.get(r.band ?? '') ?? '-', 12)}${change}`);
+    ctx.out(`${pad(r.rank ?? '-', 6)}${pad(unitName(ctx, r.unitId, end), 40)}${pad(f.points(r.points.final), 10)}${pad(f.points(r.points.applicableMax), 8)}${pad(f.index(r.points.final, r.points.applicableMax) ?? '-', 9)}${pad(bands.get(r.band ?? '') ?? '-', 12)}${change}`);
   }
 }
 

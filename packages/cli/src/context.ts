@@ -17,9 +17,9 @@ export interface CommandContext {
 /** Picks the Vietnamese or English text. */
 export const tr = (ctx: { lang: 'vi' | 'en' }, vi: string, en: string) => (ctx.lang === 'vi' ? vi : en);
 
-/** A unit's name on a date, or its id. */
+/** A unit's name on a date (from the registry's tree of that date, made once), or on its last day, or its id. */
 export function unitName(ctx: CommandContext, id: string, date: CivilDate): string {
-  const v = ctx.ws.registry.versionOn(id, date) ?? ctx.ws.registry.versionOn(id, ctx.ws.registry.get(id)?.validTo ?? date);
+  const v = ctx.ws.registry.at(date).get(id) ?? ctx.ws.registry.versionOn(id, ctx.ws.registry.get(id)?.validTo ?? date);
   return v ? labelText(v.name, ctx.lang) : id;
 }
 

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { isAbsolute, relative, resolve } from 'node:path';
 
 /** The largest file the CLI reads: 50 MiB (a district's year of data is well under 1 MiB). */
@@ -64,11 +65,10 @@ function decode(bytes: Buffer): string {
   }
   if (bytes.subarray(0, 64).includes(0)) throw new UnreadableFile('encoding', 'The file holds NUL bytes: it is binary or UTF-16, not UTF-8 text');
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-  } catch {
-    throw new UnreadableFile('encoding', 'The file is not valid UTF-8: save it as UTF-8');
-  }
+  // checked whole first (simdutf, as fast as a copy), then decoded, which cannot replace anything then: a fatal
+  // TextDecoder does both at a quarter of the speed
+  if (!isUtf8(bytes.subarray(start))) throw new UnreadableFile('encoding', 'The file is not valid UTF-8: save it as UTF-8');
+  return bytes.toString('utf8', start);
 }
 
 /** Reads a workspace file (as {@link readText}) and parses it as JSON. */

@@ -161,7 +161,7 @@ export async function buildWorkspace(configPath: string, options: LoadOptions, r
     if (f) frameworks.set(f.id, f);
   }
   const assessments = new Map<string, Assessment[]>();
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { readonly file: string; readonly at: readonly (string | number)[] }>();
   const ranges = new Map<string, ReturnType<typeof periodRange>>();
   const rangeOf = (period: string) => ranges.get(period) ?? ranges.set(period, periodRange(period)).get(period)!;
   const parts = new Set<WorkspacePart>(options.parts ?? ['assessments', 'directives', 'plugins']);
@@ -169,9 +169,10 @@ export async function buildWorkspace(configPath: string, options: LoadOptions, r
   for (const file of parts.has('assessments') ? config.assessments : []) {
     const raw = parsed?.get(file) ?? read(file);
     if (raw === UNREADABLE) continue;
-    for (const [i, a] of (Array.isArray(raw) ? raw : [raw]).entries()) {
+    const list = Array.isArray(raw) ? raw : [raw];
+    for (let i = 0; i < list.length; i++) {
+      const a: unknown = list[i];
       const at: (string | number)[] = Array.isArray(raw) ? [i] : [];
-      const where = `${file}${Array.isArray(raw) ? `[${i}]` : ''}`;
       const id = (a as { framework?: { id?: unknown } } | undefined)?.framework?.id;
       const framework = typeof id === 'string' ? frameworks.get(id) : undefined;
       if (!framework) {
@@ -181,16 +182,17 @@ export async function buildWorkspace(configPath: string, options: LoadOptions, r
       // already parsed (a store's, checked as it left the database), or parsed here
       const parsed = isParsed(a) ? (a as Assessment) : attempt(file, () => parseAssessment(a, framework), at);
       if (!parsed) continue;
-      const key = JSON.stringify([parsed.unitId, parsed.framework.id, parsed.period]);
+      // ids and periods hold no line break (their schemas): the three joined by one are a key
+      const key = `${parsed.unitId}\n${parsed.framework.id}\n${parsed.period}`;
       const first = seen.get(key);
       const unit = registry?.get(parsed.unitId);
       const { start, end } = rangeOf(parsed.period);
-      if (first !== undefined) fail(file, [...at, 'unitId'], 'duplicate_assessment', `${parsed.unitId} is assessed twice against ${parsed.framework.id} for ${parsed.period}: here and at ${first}`);
+      if (first !== undefined) fail(file, [...at, 'unitId'], 'duplicate_assessment', `${parsed.unitId} is assessed twice against ${parsed.framework.id} for ${parsed.period}: here and at ${first.file}${first.at.length > 0 ? `[${first.at[0]}]` : ''}`);
       else if (registry && !unit) fail(file, [...at, 'unitId'], 'unknown_unit', `Unit "${parsed.unitId}" is not in the unit registry`);
       else if (unit && (unit.validFrom > end || (unit.validTo !== undefined && unit.validTo < start))) {
         fail(file, [...at, 'unitId'], 'unit_not_in_period', `Unit "${parsed.unitId}" exists from ${unit.validFrom}${unit.validTo ? ` to ${unit.validTo}` : ''}, not in ${parsed.period}`);
       } else {
-        seen.set(key, where);
+        seen.set(key, { file, at });
         assessments.set(parsed.period, assessments.get(parsed.period) ?? []);
         assessments.get(parsed.period)!.push(parsed);
       }

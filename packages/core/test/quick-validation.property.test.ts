@@ -44,11 +44,22 @@ const commonEntryArb = (leaf: Leaf, rounds: 0 | 1 | 2) =>
 /** One change that may or may not break a document: the quick path must then agree with the schema and checks. */
 const mutationArb = fc.record({
   at: fc.nat(),
-  kind: fc.constantFrom('points', 'input', 'selfKey', 'entryKey', 'roundValue', 'roundPoints', 'appraiser', 'reason', 'code', 'duplicate', 'remove', 'selfOdd', 'appraisalsOdd', 'evidenceRef', 'roundOn', 'headerKey', 'secondRound', 'notApplicable', 'imported', 'selfOnSurvey', 'source', 'offStep', 'bare'),
+  kind: fc.constantFrom('points', 'input', 'selfKey', 'entryKey', 'roundValue', 'roundPoints', 'appraiser', 'reason', 'code', 'duplicate', 'remove', 'selfOdd', 'appraisalsOdd', 'evidenceRef', 'roundOn', 'headerKey', 'secondRound', 'notApplicable', 'imported', 'selfOnSurvey', 'source', 'offStep', 'bare', 'header'),
   value: oddValue,
 });
 
 type Doc = { entries: Record<string, any>[]; [key: string]: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Changes to an assessment's header at the edges of what the schema takes (ids, periods, defaults). */
+const HEADER_EDITS: ((doc: Doc) => void)[] = [
+  ...['', ' c1', 'c 1', 'x'.repeat(121), 'x'.repeat(120), 'đ1', 'c1.a:b-c_d'].map((v) => (doc: Doc) => void (doc.unitId = v)),
+  ...['2024-13', '1899', '2101', '2024-Q5', '2024-H2', '2024-09', '2024 ', '2024-Q4'].map((v) => (doc: Doc) => void (doc.period = v)),
+  ...[{ id: 'random', version: '' }, { id: 'random', version: '1', extra: 1 }, { id: 'random' }, { id: 'random', version: 1 }, { id: ' random', version: '1' }, { version: '1', id: 'random' }].map((v) => (doc: Doc) => void (doc.framework = v)),
+  (doc) => delete doc.status,
+  (doc) => delete doc.evidence,
+  (doc) => void (doc.evidence = [{}]),
+  (doc) => void (doc.status = 'closed'),
+];
 
 /** Applies a mutation to a document (in place). */
 function mutate(doc: Doc, m: { at: number; kind: string; value: unknown }, codes: readonly string[]): void {
@@ -80,6 +91,7 @@ function mutate(doc: Doc, m: { at: number; kind: string; value: unknown }, codes
     case 'appraisalsOdd': e.appraisals = m.value; break;
     case 'evidenceRef': e.self.evidence = ['e1']; break;
     case 'headerKey': doc[['unitId', 'period', 'reviewer', 'status'][m.at % 4]!] = m.value; break;
+    case 'header': HEADER_EDITS[m.at % HEADER_EDITS.length]!(doc); break;
   }
 }
 

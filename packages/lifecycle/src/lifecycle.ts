@@ -1,10 +1,10 @@
 import { createActor, type Actor as XActor } from 'xstate';
 import { z } from 'zod';
-import { Calendar, defaultCalendar, IssueList, ParValidationError, parseWithSchema, toVietnamTime, type CivilDate } from '@par/calendar';
+import { Calendar, defaultCalendar, isCivilDate, IssueList, ParValidationError, parseWithSchema, toVietnamTime, type CivilDate } from '@par/calendar';
 import { assignmentMachine, type AssignmentContext, type AssignmentInput } from './assignment-machine.js';
 import { machineTable } from './machine-table.js';
 import { AssignmentEventSchema, AssignmentInputSchema, AssignmentStateNameSchema, AssignmentStateSchema, SYSTEM_EVENT_TYPES, type AssignmentEvent } from './events.js';
-import { isCivilDate, parseLogEntries } from './log-entries.js';
+import { parseLogEntries } from './log-entries.js';
 
 /** The machine type, or a variant of it made with `assignmentMachine.provide()`. */
 export type AssignmentMachine = typeof assignmentMachine;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, parseWithSchema } from '@par/calendar';
+import { isCivilDate, parseWithSchema } from '@par/calendar';
 import { AssignmentStateNameSchema, InstantSchema, LogEntrySchema, type AssignmentEvent } from './events.js';
 import type { LogEntry } from './lifecycle.js';
 
@@ -7,17 +7,6 @@ const LogSchema = z.array(LogEntrySchema);
 const STATE_NAMES: ReadonlySet<unknown> = new Set(AssignmentStateNameSchema.options);
 /** The pattern `z.iso.datetime({ offset: true })` tests an instant against (its only check), taken from the schema. */
 const INSTANT: RegExp = InstantSchema._zod.pattern;
-
-const knownDates = new Map<unknown, boolean>();
-/** Whether `d` is a civil date (`CivilDateSchema`), remembered for the few dates a large list repeats. */
-export function isCivilDate(d: unknown): boolean {
-  let ok = knownDates.get(d);
-  if (ok === undefined) {
-    ok = CivilDateSchema.safeParse(d).success;
-    if (typeof d === 'string' && knownDates.size < 10_000) knownDates.set(d, ok);
-  }
-  return ok;
-}
 
 /** The number of enumerable keys of `o` (own or inherited), or -1 when one is not in `allowed`. */
 function keysWithin(o: object, allowed: ReadonlySet<string>): number {

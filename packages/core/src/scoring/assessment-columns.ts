@@ -139,9 +139,11 @@ function plain(e: AssessmentEntry): boolean {
 /** The columns under construction: the cells, the kept objects, the rounds and their texts. */
 export class ColumnsBuilder {
   readonly details: AssessmentEntry[] = [];
-  readonly rounds: number[] = [];
   readonly texts: string[] = [];
   readonly #textAt = new Map<string, number>();
+  /** The rounds so far ({@link ROUND_STRIDE} numbers a round), in a list of the cells' type with room to spare. */
+  #rounds: Int32Array | Float64Array | undefined;
+  #roundsLength = 0;
 
   constructor(
     readonly cf: CompiledFramework,
@@ -158,14 +160,39 @@ export class ColumnsBuilder {
     return at;
   }
 
+  /**
+   * Adds a validated appraisal round of entry `i` (its points in micro-points); false when they do not fit 32-bit
+   * cells. The list grows by doubling from 16 rounds (a list of numbers grown one at a time left several times its
+   * size to collect for each assessment).
+   */
+  addRound(i: number, round: number, finalMicro: number, appraiser: string, reason: string | undefined): boolean {
+    const narrow = this.cells instanceof Int32Array;
+    if (narrow && finalMicro > INT32_MAX) return false;
+    const n = this.#roundsLength;
+    let r = this.#rounds;
+    if (r === undefined || n + ROUND_STRIDE > r.length) {
+      const room = Math.max(2 * n, 16 * ROUND_STRIDE);
+      const grown = narrow ? new Int32Array(room) : new Float64Array(room);
+      if (r) grown.set(r);
+      this.#rounds = r = grown;
+    }
+    r[n] = i;
+    r[n + 1] = round;
+    r[n + 2] = finalMicro;
+    r[n + 3] = this.text(appraiser);
+    r[n + 4] = reason === undefined ? -1 : this.text(reason);
+    this.#roundsLength = n + ROUND_STRIDE;
+    return true;
+  }
+
   /** The columns built, each list at its exact length. */
   columns(inLeafOrder: boolean): AssessmentColumns {
-    const { cf, cells, details, rounds, texts } = this;
+    const { cf, cells, details, texts } = this;
     return {
       cf,
       cells,
       details: details.length === 0 ? EMPTY_LIST : details.slice(),
-      rounds: rounds.length === 0 ? NO_ROUNDS : cells instanceof Int32Array ? Int32Array.from(rounds) : Float64Array.from(rounds),
+      rounds: this.#rounds === undefined ? NO_ROUNDS : this.#rounds.slice(0, this.#roundsLength),
       texts: texts.length === 0 ? EMPTY_LIST : texts.slice(),
       inLeafOrder,
     };
@@ -250,20 +277,20 @@ export interface PlainRound {
  * integers.
  */
 export function writePlainEntry(b: ColumnsBuilder, i: number, pos: number, points: number | undefined, x: RuleInput | undefined, rounds: readonly PlainRound[]): boolean {
+  for (const r of rounds) if (!b.addRound(i, r.round, microOf(r.points), r.appraiser, r.reason)) return false;
+  return writePlainCells(b, i, pos, points, x, rounds.length === 0 ? undefined : rounds[rounds.length - 1]!.points);
+}
+
+/**
+ * Writes the cells of such an entry whose rounds were added to `b` ({@link ColumnsBuilder.addRound}): `last` is the
+ * points of its last round, `undefined` for none. False when a value does not fit 32-bit integers.
+ */
+export function writePlainCells(b: ColumnsBuilder, i: number, pos: number, points: number | undefined, x: RuleInput | undefined, last: number | undefined): boolean {
   if (!selfCells(b, pos, points, x)) return false;
-  const narrow = b.cells instanceof Int32Array;
-  let flags = selfFlags;
-  let final = 0;
-  for (const r of rounds) {
-    final = microOf(r.points);
-    if (narrow && final > INT32_MAX) return false;
-    b.rounds.push(i, r.round, final, b.text(r.appraiser), r.reason === undefined ? -1 : b.text(r.reason));
-  }
-  if (rounds.length > 0) flags |= APPRAISAL_FLAG;
   const o = i * STRIDE;
-  b.cells[o + PACKED] = pos * 256 + flags;
+  b.cells[o + PACKED] = pos * 256 + (last === undefined ? selfFlags : selfFlags | APPRAISAL_FLAG);
   b.cells[o + SELF_MICRO] = selfCell;
-  b.cells[o + FINAL_MICRO] = final;
+  b.cells[o + FINAL_MICRO] = last === undefined ? 0 : microOf(last);
   b.cells[o + INPUT] = inputCell;
   return true;
 }

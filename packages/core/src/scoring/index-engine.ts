@@ -2,7 +2,7 @@ import type { Framework } from '../frameworks/framework-schema.js';
 import { fromMicro } from '../shared/points.js';
 import { IssueList } from '@par/calendar';
 import { z } from 'zod';
-import { IdSchema } from '../shared/identifiers.js';
+import { ID_PATTERN, IdSchema } from '../shared/identifiers.js';
 import { markParsed } from '../shared/parsed.js';
 import { ArgumentCheck } from './arguments.js';
 import type { Assessment, RuleInput } from './assessment-schema.js';
@@ -97,11 +97,23 @@ export function createIndexEngine(framework: Framework, options: IndexOptions = 
 
 const UnitFactsSchema = z.object({ id: IdSchema, kind: z.string().min(1), tags: z.array(z.string()).optional() });
 
+/** Whether `u` passes {@link UnitFactsSchema}, without the schema's cost (each value read once). */
+function isUnitFacts(u: unknown): boolean {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
+  const { id, kind, tags } = u as Record<string, unknown>;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof kind !== 'string' || kind.length === 0) return false;
+  if (tags === undefined) return true;
+  if (!Array.isArray(tags)) return false;
+  for (let i = 0; i < tags.length; i++) if (typeof tags[i] !== 'string') return false;
+  return true;
+}
+
 /** The checks of {@link IndexOptions} (shared with the functions that take them). */
 export function checkIndexOptions(args: ArgumentCheck, options: unknown): void {
   if (!args.options(options)) return;
   checkMetrics(args, options.metrics, ['options', 'metrics']);
-  args.array(options.units, ['options', 'units']).forEach((u, i) => args.schema(u, ['options', 'units', i], UnitFactsSchema));
+  // a province's units through the cheap check first; the schema names the problems of one that fails it
+  args.array(options.units, ['options', 'units']).forEach((u, i) => isUnitFacts(u) || args.schema(u, ['options', 'units', i], UnitFactsSchema));
   if (typeof options.peerGroup !== 'function') args.oneOf(options.peerGroup, ['options', 'peerGroup'], ['unitKind', 'all']);
   args.oneOf(options.tieBreak, ['options', 'tieBreak'], ['shared', 'appraisedPoints', 'finalPoints']);
 }

@@ -233,7 +233,7 @@ class Unpacking {
       const entry = this.objects.get(i);
       if (entry && writeEntry(b, entry, i) === undefined) issues.add(['details'], 'cells_mismatch', `Entry ${i} has a value beyond 32-bit cells, which the cells are`);
       const at = this.roundsAt.get(i);
-      if (at) for (let r = at[0]; r < at[1]; r += ROUND_STRIDE) b.rounds.push(i, p.rounds[r + 1]!, p.rounds[r + 2]!, b.text(p.texts[p.rounds[r + 3]!]!), p.rounds[r + 4] === -1 ? -1 : b.text(p.texts[p.rounds[r + 4]!]!));
+      if (at) for (let r = at[0]; r < at[1]; r += ROUND_STRIDE) b.addRound(i, p.rounds[r + 1]!, p.rounds[r + 2]!, p.texts[p.rounds[r + 3]!]!, p.rounds[r + 4] === -1 ? undefined : p.texts[p.rounds[r + 4]!]!);
     }
     if (issues.items.length > 0) return undefined;
     return b.columns(inLeafOrder);

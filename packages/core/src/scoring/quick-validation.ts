@@ -1,11 +1,14 @@
+import type { z } from 'zod';
+import { isPeriod } from '@par/calendar';
 import type { Framework, FrameworkNode } from '../frameworks/framework-schema.js';
+import { ID_PATTERN } from '../shared/identifiers.js';
 import { EMPTY_LIST } from '../shared/deep-freeze.js';
 import { microOf, tryToMicro } from '../shared/points.js';
-import { AssessmentSchema, MAX_RULE_INPUT, TIMELINESS_VALUES, type Assessment, type AssessmentEntry, type AssessmentStatus, type RuleInput } from './assessment-schema.js';
+import { AssessmentSchema, AssessmentStatusSchema, MAX_RULE_INPUT, TIMELINESS_VALUES, type Assessment, type AssessmentEntry, type AssessmentStatus, type RuleInput } from './assessment-schema.js';
 import { CHANNELS, compileFramework, type CompiledFramework } from './compiled-framework.js';
 import { factsOf, IMPORTED_CHANNELS } from './framework-facts.js';
 import { uncheckedInputProblem } from './rule-evaluation.js';
-import { ColumnsBuilder, LEAF_LIMIT, STRIDE, writeEntry, writePlainEntry, type AssessmentColumns, type PlainRound } from './assessment-columns.js';
+import { ColumnsBuilder, LEAF_LIMIT, STRIDE, writeEntry, writePlainCells, type AssessmentColumns } from './assessment-columns.js';
 import { sealColumns } from './seal.js';
 
 // `parseAssessment` checks an assessment with `AssessmentSchema` and then against its framework. Both are exact but
@@ -17,13 +20,86 @@ import { sealColumns } from './seal.js';
 // and it passes every check (a property test holds both on random and broken documents).
 
 const HeaderSchema = AssessmentSchema.omit({ entries: true });
+type Header = z.output<typeof HeaderSchema>;
 const HEADER_KEYS = new Set(['unitId', 'framework', 'period', 'status', 'evidence', 'entries']);
 const TIMELINESS: ReadonlySet<unknown> = new Set(TIMELINESS_VALUES);
+const STATUSES: ReadonlySet<unknown> = new Set(AssessmentStatusSchema.options);
+
+/**
+ * The header `HeaderSchema` gives for a header of the common shape (ids, a period, a status or none, no evidence or an
+ * empty list), read once, with the schema's key order and defaults; `undefined` for anything else (the schema decides).
+ */
+function quickHeader(rest: Record<string, unknown>): Header | undefined {
+  const { unitId, framework, period, status, evidence } = rest;
+  if (typeof unitId !== 'string' || !ID_PATTERN.test(unitId) || !isPeriod(period)) return undefined;
+  if (!plainWith(framework, (k) => k === 'id' || k === 'version')) return undefined;
+  const { id, version } = framework;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof version !== 'string' || version.length === 0) return undefined;
+  if ((status !== undefined && !STATUSES.has(status)) || (evidence !== undefined && !(plainArray(evidence) && evidence.length === 0))) return undefined;
+  return { unitId, framework: { id, version }, period, status: (status ?? 'draft') as AssessmentStatus, evidence: [] };
+}
 
 /** A plain object (made by a literal or `JSON.parse`) whose own keys are all in `keys` and hold no `undefined`. */
 export function plainWith(value: unknown, keys: (key: string) => boolean): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   for (const key in value) if (!keys(key) || (value as Record<string, unknown>)[key] === undefined) return false;
+  return true;
+}
+
+/** Whether `v` is made by a literal or `JSON.parse` (its prototype is `Object.prototype`). */
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+// {@link plainWith} for the three shapes of every entry, each with its keys in a switch: a predicate passed to one
+// shared function is a call the engine cannot inline, a million times over on a province's files
+/** An entry's object: a plain object of the keys {@link entryKey} takes, none `undefined`. */
+function plainEntry(v: unknown): v is Record<string, unknown> {
+  if (!isPlain(v)) return false;
+  for (const k in v) {
+    switch (k) {
+      case 'code':
+      case 'self':
+      case 'appraisals':
+      case 'notApplicable':
+      case 'imported':
+        if (v[k] === undefined) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+/** Self scores: a plain object of the keys {@link selfKey} takes, none `undefined`. */
+function plainSelf(v: unknown): v is Record<string, unknown> {
+  if (!isPlain(v)) return false;
+  for (const k in v) {
+    switch (k) {
+      case 'points':
+      case 'input':
+      case 'evidence':
+        if (v[k] === undefined) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+/** An appraisal round: a plain object of the keys {@link roundKey} takes, none `undefined`. */
+function plainRound(v: unknown): v is Record<string, unknown> {
+  if (!isPlain(v)) return false;
+  for (const k in v) {
+    switch (k) {
+      case 'round':
+      case 'points':
+      case 'reason':
+      case 'appraiser':
+        if (v[k] === undefined) return false;
+        break;
+      default:
+        return false;
+    }
+  }
   return true;
 }
 
@@ -99,31 +175,34 @@ function fits(p: unknown, facts: LeafFacts, pos: number): p is number {
 export function quickValidation(input: unknown, framework: Framework): Assessment | undefined {
   if (!plainWith(input, (k) => HEADER_KEYS.has(k)) || !plainArray(input.entries)) return undefined;
   const { entries: rawEntries, ...rest } = input;
-  const header = HeaderSchema.safeParse(rest);
-  if (!header.success) return undefined;
-  const { status, evidence } = header.data;
-  if (header.data.framework.id !== framework.id || header.data.framework.version !== framework.version) return undefined;
+  const header: Header | undefined = quickHeader(rest) ?? HeaderSchema.safeParse(rest).data;
+  if (!header) return undefined;
+  const { status, evidence } = header;
+  if (header.framework.id !== framework.id || header.framework.version !== framework.version) return undefined;
   if (new Set(evidence.map((e) => e.id)).size !== evidence.length) return undefined;
   const facts = leafFactsOf(framework);
   if (facts.cf.leaves.length >= LEAF_LIMIT) return undefined;
   // 32-bit cells, or doubles when a value does not fit them
   const columns = quickColumns(rawEntries, facts, status, Int32Array) ?? quickColumns(rawEntries, facts, status, Float64Array);
-  return columns === INVALID || columns === undefined ? undefined : sealColumns(header.data, columns);
+  return columns === INVALID || columns === undefined ? undefined : sealColumns(header, columns);
 }
 
 /** Stands for entries the quick path does not take (the schema and the checks then name the problems, if any). */
 const INVALID = Symbol('invalid');
 
+let seenScratch = new Uint8Array(256);
+
 /** The columns of the entries when each has the common shape and passes its checks; {@link INVALID}; or `undefined` when a value does not fit the cells' type. */
 function quickColumns(rawEntries: readonly unknown[], facts: LeafFacts, status: AssessmentStatus, type: Int32ArrayConstructor | Float64ArrayConstructor): AssessmentColumns | typeof INVALID | undefined {
   const { cf } = facts;
-  // by leaf position: 1 listed, 2 listed and scored
-  const seen = new Uint8Array(cf.leaves.length);
+  // by leaf position: 1 listed, 2 listed and scored (one list for every call: quickColumns never runs inside itself)
+  if (seenScratch.length < cf.leaves.length) seenScratch = new Uint8Array(cf.leaves.length);
+  const seen = seenScratch.fill(0, 0, cf.leaves.length);
   const b = new ColumnsBuilder(cf, new type(rawEntries.length * STRIDE));
   let inLeafOrder = rawEntries.length === cf.leaves.length;
   for (let i = 0; i < rawEntries.length; i++) {
     const raw = rawEntries[i];
-    if (!plainWith(raw, entryKey) || typeof raw.code !== 'string') return INVALID;
+    if (!plainEntry(raw) || typeof raw.code !== 'string') return INVALID;
     // entries mostly list the leaves in the framework's order: try the leaf at the entry's own position first
     const guess = i < cf.leaves.length && cf.codes[cf.leaves[i]!] === raw.code ? cf.leaves[i]! : cf.byCode.get(raw.code);
     const pos = guess === undefined ? -1 : cf.leafPos[guess]!;
@@ -140,7 +219,7 @@ function quickColumns(rawEntries: readonly unknown[], facts: LeafFacts, status: 
     if (writeEntry(b, entry, i) === undefined) return undefined;
     seen[pos] = entry.self || entry.appraisals.length > 0 || entry.notApplicable || entry.imported ? 2 : 1;
   }
-  if (status !== 'draft') for (const pos of facts.required) if (seen[pos] !== 2) return INVALID;
+  if (status !== 'draft') for (let k = 0; k < facts.required.length; k++) if (seen[facts.required[k]!] !== 2) return INVALID;
   return b.columns(inLeafOrder);
 }
 
@@ -156,30 +235,32 @@ function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number,
   const { self: rawSelf, appraisals: rawAppraisals } = raw;
   if (rawSelf !== undefined) {
     const s = rawSelf;
-    if (facts.imported[pos] === 1 || !plainWith(s, selfKey) || (s.evidence !== undefined && !(plainArray(s.evidence) && s.evidence.length === 0))) return 0;
+    if (facts.imported[pos] === 1 || !plainSelf(s) || (s.evidence !== undefined && !(plainArray(s.evidence) && s.evidence.length === 0))) return 0;
     p = s.points;
     x = s.input;
     if ((p === undefined && x === undefined) || (p !== undefined && !fits(p, facts, pos))) return 0;
     if (x !== undefined && (!ruleInput(x) || (node.rule && uncheckedInputProblem(node.rule, x)))) return 0;
   }
-  let rounds: readonly PlainRound[] = EMPTY_LIST;
+  // each round read once and checked, both before either is written (what is checked is what is kept)
+  let n = 0;
+  let q1: unknown, name1: string | undefined, reason1: unknown, q2: unknown, name2: string | undefined, reason2: unknown;
   if (rawAppraisals !== undefined) {
     const list = rawAppraisals;
     if (!plainArray(list) || list.length > 2 || (list.length > 0 && (status === 'draft' || status === 'submitted'))) return 0;
-    const checked: PlainRound[] = [];
-    for (let k = 0; k < list.length; k++) {
-      const r = list[k];
-      if (!plainWith(r, roundKey)) return 0;
-      // each value read once: what is checked is what is kept
+    for (n = 0; n < list.length; n++) {
+      const r = list[n];
+      if (!plainRound(r)) return 0;
       const { round, points: q, appraiser, reason } = r;
       const name = trimmed(appraiser);
-      if (round !== k + 1 || (round === 2 && status === 'underAppraisal') || !fits(q, facts, pos) || name === undefined || (reason !== undefined && typeof reason !== 'string')) return 0;
-      checked.push(reason === undefined ? { round, points: q, appraiser: name } : { round, points: q, appraiser: name, reason });
+      if (round !== n + 1 || (round === 2 && status === 'underAppraisal') || !fits(q, facts, pos) || name === undefined || (reason !== undefined && typeof reason !== 'string')) return 0;
+      if (n === 0) (q1 = q), (name1 = name), (reason1 = reason);
+      else (q2 = q), (name2 = name), (reason2 = reason);
     }
-    rounds = checked;
   }
-  if (!writePlainEntry(b, i, pos, p as number | undefined, x as RuleInput | undefined, rounds)) return undefined;
-  return p !== undefined || x !== undefined || rounds.length > 0 ? 2 : 1;
+  if (n > 0 && !b.addRound(i, 1, microOf(q1 as number), name1!, reason1 as string | undefined)) return undefined;
+  if (n > 1 && !b.addRound(i, 2, microOf(q2 as number), name2!, reason2 as string | undefined)) return undefined;
+  if (!writePlainCells(b, i, pos, p as number | undefined, x as RuleInput | undefined, n === 0 ? undefined : ((n === 1 ? q1 : q2) as number))) return undefined;
+  return p !== undefined || x !== undefined || n > 0 ? 2 : 1;
 }
 
 /** One entry as the schema gives it, when it has the common shape and passes the checks for its leaf; else `undefined`. */

@@ -1,4 +1,4 @@
-import { CivilDateSchema, ParValidationError, type ParIssue } from '@par/calendar';
+import { isCivilDate, ParValidationError, type ParIssue } from '@par/calendar';
 import type { z } from 'zod';
 
 type Path = readonly (string | number)[];
@@ -25,7 +25,7 @@ export class ArgumentCheck {
 
   /** The argument at `path` must be a real civil date `YYYY-MM-DD` in the range of `@par/calendar`. */
   date(path: Path, value: unknown): this {
-    return CivilDateSchema.safeParse(value).success ? this : this.fail(path, 'invalid_date', `Expected a real date YYYY-MM-DD, got ${show(value)}`);
+    return isCivilDate(value) ? this : this.fail(path, 'invalid_date', `Expected a real date YYYY-MM-DD, got ${show(value)}`);
   }
 
   /** The argument at `path` must be a non-empty string. */

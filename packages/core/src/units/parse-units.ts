@@ -1,5 +1,6 @@
 import { IssueList, parseWithSchema } from '@par/calendar';
 import { BUILT_IN_UNIT_KINDS, UnitsDocumentSchema, type UnitsDocument } from './unit-schema.js';
+import { quickUnitsDocument } from './quick-units.js';
 import { UnitChangesDocumentSchema, type UnitChangesDocument } from './unit-change-schema.js';
 
 /**
@@ -7,7 +8,8 @@ import { UnitChangesDocumentSchema, type UnitChangesDocument } from './unit-chan
  * `validFrom <= validTo`. Throws {@link ParValidationError} naming every problem.
  */
 export function parseUnits(input: unknown): UnitsDocument {
-  const doc = parseWithSchema('units', UnitsDocumentSchema, input);
+  // the common shape without the schema's cost; anything else through the schema, which names every problem
+  const doc = quickUnitsDocument(input) ?? parseWithSchema('units', UnitsDocumentSchema, input);
   const issues = new IssueList();
   const kinds = new Set<string>(Object.keys(BUILT_IN_UNIT_KINDS));
   doc.kinds.forEach((k, i) => {

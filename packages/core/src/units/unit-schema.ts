@@ -25,7 +25,7 @@ export const BUILT_IN_UNIT_KINDS = {
 export type BuiltInUnitKind = keyof typeof BUILT_IN_UNIT_KINDS;
 
 /** Characters a terminal acts on (C0 and C1 controls, DEL) or that reorder text (bidirectional overrides). */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const noControl = (s: string) => !CONTROL_CHARACTERS.test(s);
 
 /**
