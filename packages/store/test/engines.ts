@@ -41,7 +41,7 @@ export function onBothEngines(suite: (store: () => ParStore, engine: 'pglite' | 
   describe('on PostgreSQL', () => {
     if (!POSTGRES_URL) {
       if (process.env.CI) it('has PAR_TEST_POSTGRES_URL under CI', () => { throw new Error('PAR_TEST_POSTGRES_URL is not set: .ci/run must start PostgreSQL and set it'); });
-      else it.skip('skipped: PAR_TEST_POSTGRES_URL is not set (see docs/store.md, "Tests on PostgreSQL")', () => {});
+      else it.skip('skipped: PAR_TEST_POSTGRES_URL is not set (see docs/store.md, "Running it")', () => {});
       return;
     }
     let store: ParStore | undefined;
