@@ -64,7 +64,9 @@ function decode(bytes: Buffer): string {
     throw new UnreadableFile('encoding', 'The file is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8');
   }
   if (bytes.subarray(0, 64).includes(0)) throw new UnreadableFile('encoding', 'The file holds NUL bytes: it is binary or UTF-16, not UTF-8 text');
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // a byte-order mark, or two (a fatal TextDecoder, used before, took a second one after the first)
+  const bom = (at: number) => bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+  const start = bom(0) ? (bom(3) ? 6 : 3) : 0;
   // checked whole first (simdutf, as fast as a copy), then decoded, which cannot replace anything then: a fatal
   // TextDecoder does both at a quarter of the speed
   if (!isUtf8(bytes.subarray(start))) throw new UnreadableFile('encoding', 'The file is not valid UTF-8: save it as UTF-8');

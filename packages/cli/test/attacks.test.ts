@@ -91,6 +91,7 @@ const cases: Case[] = [
   // exit 0
   { name: 'a valid workspace', args: ['validate'], code: EXIT.ok, first: 'OK: 46 units, 2 frameworks, 17 assessments, 1 directives, 1 plugins' },
   { name: 'a UTF-8 byte-order mark is accepted', setup: (_, d) => writeFileSync(join(d, 'data/units.json'), `\uFEFF${readFileSync(join(d, 'data/units.json'), 'utf8')}`), args: ['validate'], code: EXIT.ok, first: /^OK: 46 units/ },
+  { name: 'two UTF-8 byte-order marks are accepted, as before', setup: (_, d) => writeFileSync(join(d, 'data/units.json'), `\uFEFF\uFEFF${readFileSync(join(d, 'data/units.json'), 'utf8')}`), args: ['validate'], code: EXIT.ok, first: /^OK: 46 units/ },
   { name: "the plugins' findings", args: ['check', '--period', '2022', '--now', '2022-12-31', '--lang', 'en'], code: EXIT.ok, first: '1 findings', line: /^ {2}major\s+Dào San commune: Flagged/ },
   { name: 'par validate does not run a plugin whose top-level await never settles', setup: plugins({ package: 'par-plugin-hang', options: 'data/fixture.json' }), args: ['validate'], code: EXIT.ok, first: /^OK: .* 1 plugins$/ },
 

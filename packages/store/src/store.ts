@@ -11,7 +11,7 @@ import { lifecycleAdapter } from './lifecycle-store.js';
 import { migrate, MIGRATIONS, type MigrationReport } from './migrations.js';
 import { DEFAULT_POLICY, isAllowed, parsePolicy, STORE_ACTIONS, type Policy, type StoreAction } from './policy.js';
 import { fromStoredPacked, storedPacked } from './packed-column.js';
-import { checkWorkspaceDocuments, type WorkspaceDocuments } from './workspace-documents.js';
+import { checkWorkspaceDocuments, throwInDocumentOrder, type WorkspaceDocuments } from './workspace-documents.js';
 
 /**
  * The policy actions a save of an assessment needs, entry by entry against the stored version: the unit's own parts
@@ -211,14 +211,21 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         const args = parseWithSchema('arguments of authorize', AuthorizeArgumentsSchema, { action, target });
         await allow([{ action: args.action, target: args.target }], change ?? { attempt: args.action });
       },
-      async importWorkspace(input) {
+      async importWorkspace(given) {
+        // a copy of plain data first (each value read once), so that what is checked is what is written
+        let input: unknown;
+        try {
+          input = structuredClone(given);
+        } catch (e) {
+          throw new ParValidationError('workspace documents', [{ path: [], code: 'not_plain_data', message: `A workspace is plain data (objects, arrays, strings, numbers, booleans, null): ${(e as Error).message}` }]);
+        }
         // everything is checked before the first write but the logs' entries, which are checked as they are written
         // (the database takes each batch while the next is checked); a problem among them stops the writing, the rest
         // are still checked, and the transaction is rolled back with every problem named
         const { issues, parsed: ws, entriesOf } = checkWorkspaceDocuments(input);
         if (issues.items.length > 0) {
-          [...ws.logs, ...ws.repeated].forEach(entriesOf);
-          issues.throwIfAny('workspace documents');
+          [...ws.logs, ...ws.unwritable].forEach(entriesOf);
+          throwInDocumentOrder(issues);
         }
         const { docs } = ws;
         const rawEntries = (i: number) => docs.lifecycleLogs[i]!.entries as LogEntry[];
@@ -230,9 +237,11 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
           assignments: ws.logs.length,
           logEntries: ws.logs.reduce((n, l) => n + rawEntries(l.index).length, 0),
         };
+        let reached = 0;
         /** The log rows, each log's entries checked as they are reached; none after the first log with a problem. */
         function* logRows() {
-          for (const l of ws.logs) {
+          for (; reached < ws.logs.length; reached++) {
+            const l = ws.logs[reached]!;
             const checked = entriesOf(l) !== undefined && issues.items.length === 0;
             if (checked) for (const e of rawEntries(l.index)) yield { assignment_id: l.input.id, seq: e.seq, state: e.state, event: e.event };
           }
@@ -256,8 +265,15 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
           await insertAll(trx, 'directive_documents', ws.directives.map(({ document: d, doc }, position) => ({ id: d.id, position, issuer_id: d.issuerId, doc: { ...doc, items: undefined } })));
           await insertAll(trx, 'directive_items', ws.directives.flatMap(({ document: d, doc }) => (doc.items as unknown[]).map((item, position) => ({ document_id: d.id, position, doc: item }))));
           await insertAll(trx, 'assignments', ws.logs.map((l, position) => ({ id: l.input.id, position, unit_id: l.input.unitId, issuer_id: l.input.issuerId, document_id: l.input.documentId, input: docs.lifecycleLogs[l.index]!.input })));
-          await insertAll(trx, 'lifecycle_log', { count: summary.logEntries, rows: logRows() });
-          issues.throwIfAny('workspace documents');
+          try {
+            await insertAll(trx, 'lifecycle_log', { count: summary.logEntries, rows: logRows() });
+          } catch (e) {
+            // the database refused a row (a text it cannot hold): the entries not yet reached are still checked, and
+            // their problems, if any, are named rather than the database's error
+            for (reached++; reached < ws.logs.length; reached++) entriesOf(ws.logs[reached]!);
+            if (issues.items.length === 0) throw e;
+          }
+          throwInDocumentOrder(issues);
           await insertAll(trx, 'plugins', docs.plugins.map((p, position) => ({ package: p.package, position, options: p.options })));
           return summary;
         }, ws.registry);

@@ -54,16 +54,32 @@ function attempt<T>(issues: IssueList, prefix: readonly (string | number)[], fn:
 export interface CheckedWorkspace {
   /** The problems found so far. */
   readonly issues: IssueList;
-  /** Everything parsed, and each log's input (a log whose input repeats another's is in `repeated`, to be checked only). */
-  readonly parsed: Omit<ParsedWorkspace, 'logs'> & { readonly logs: readonly LogStart[]; readonly repeated: readonly LogStart[] };
-  /** The entries of a log of `parsed.logs`, checked (its problems recorded in `issues`): undefined when it has one. */
+  /**
+   * Everything parsed, and each log's input; `unwritable` holds the logs that cannot be written (an input with a
+   * problem, or one that repeats another's), whose entries are still to be checked for their own problems.
+   */
+  readonly parsed: Omit<ParsedWorkspace, 'logs'> & { readonly logs: readonly Required<LogStart>[]; readonly unwritable: readonly LogStart[] };
+  /** The entries of a log, checked (their problems recorded in `issues`): undefined when they have one. */
   entriesOf(log: LogStart): LogEntry[] | undefined;
 }
 
-/** A log of the workspace: where it is in `lifecycleLogs`, and its parsed input. */
+/** A log of the workspace: where it is in `lifecycleLogs`, and its parsed input (none when the input has a problem). */
 export interface LogStart {
   readonly index: number;
-  readonly input: AssignmentInput;
+  readonly input?: AssignmentInput;
+}
+
+/** The sections of a workspace in their order, for its problems. */
+const SECTIONS: readonly string[] = ['units', 'unitChanges', 'frameworks', 'derivations', 'assessments', 'directives', 'lifecycleLogs', 'plugins'];
+
+/**
+ * Throws a workspace's problems, if any, in the order of its documents: by section, then by position (a document's
+ * own problems in the order found), whatever order they were found in.
+ */
+export function throwInDocumentOrder(issues: IssueList): void {
+  const at = (i: ParIssue) => SECTIONS.indexOf(String(i.path[0])) * 2 ** 32 + (typeof i.path[1] === 'number' ? i.path[1] : 0);
+  issues.items.sort((a, b) => at(a) - at(b));
+  issues.throwIfAny('workspace documents');
 }
 
 /**
@@ -75,8 +91,8 @@ export interface LogStart {
 export function parseWorkspaceDocuments(input: unknown): ParsedWorkspace {
   const { issues, parsed, entriesOf } = checkWorkspaceDocuments(input);
   const logs = parsed.logs.map((l) => ({ input: l.input, entries: entriesOf(l) }));
-  parsed.repeated.forEach(entriesOf);
-  issues.throwIfAny('workspace documents');
+  parsed.unwritable.forEach(entriesOf);
+  throwInDocumentOrder(issues);
   return { ...parsed, logs: logs as ParsedWorkspace['logs'] };
 }
 
@@ -124,22 +140,23 @@ export function checkWorkspaceDocuments(input: unknown): CheckedWorkspace {
     if (directives.some((x) => x.document.id === d.id)) issues.add(['directives', i, 'id'], 'duplicate_directive', `Directive "${d.id}" is given twice`);
     else directives.push({ document: d, doc: doc as Record<string, unknown> });
   });
-  const logs: LogStart[] = [];
-  const repeated: LogStart[] = [];
+  const logs: Required<LogStart>[] = [];
+  const unwritable: LogStart[] = [];
   const assignments = new Set<string>();
   docs.lifecycleLogs.forEach((raw, i) => {
     const input = attempt(issues, ['lifecycleLogs', i, 'input'], () => parseWithSchema('assignment input', AssignmentInputSchema, raw.input));
-    if (!input) return;
+    if (!input) return unwritable.push({ index: i });
     if (assignments.has(input.id)) {
       issues.add(['lifecycleLogs', i, 'input', 'id'], 'duplicate_assignment', `Assignment "${input.id}" has two logs`);
-      return repeated.push({ index: i, input });
+      return unwritable.push({ index: i, input });
     }
     assignments.add(input.id);
     logs.push({ index: i, input });
   });
   const entriesOf = ({ index: i, input }: LogStart): LogEntry[] | undefined => {
     const entries = attempt(issues, ['lifecycleLogs', i, 'entries'], () => parseLogEntries(docs.lifecycleLogs[i]!.entries));
-    if (!entries) return undefined;
+    // without its input, a log's entries are checked against their schema only
+    if (!entries || !input) return undefined;
     const before = issues.items.length;
     entries.forEach((e, j) => {
       if (e.assignmentId !== input.id) issues.add(['lifecycleLogs', i, 'entries', j, 'assignmentId'], 'wrong_assignment', `Entry belongs to "${e.assignmentId}", not "${input.id}"`);
@@ -152,5 +169,5 @@ export function checkWorkspaceDocuments(input: unknown): CheckedWorkspace {
     if (packages.has(p.package)) issues.add(['plugins', i, 'package'], 'duplicate_plugin', `Plugin "${p.package}" is given twice`);
     packages.add(p.package);
   });
-  return { issues, parsed: { docs, registry: registry!, frameworks, assessments, directives, logs, repeated }, entriesOf };
+  return { issues, parsed: { docs, registry: registry!, frameworks, assessments, directives, logs, unwritable }, entriesOf };
 }

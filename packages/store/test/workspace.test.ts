@@ -141,6 +141,40 @@ onBothEngines((store, engine) => {
     await sql`update audit_head set seq = 0, hash = ${GENESIS_HASH}`.execute(store().db);
   });
 
+  it('names the problems of a log whose input is bad too, in the order of the documents, and writes nothing', async () => {
+    const logs = structuredClone(imported.lifecycleLogs) as { input: { dueDate: string }; entries: { event: { at: string; content?: string; type: string } }[] }[];
+    logs[10]!.input.dueDate = 'bad';
+    logs[10]!.entries[0]!.event.at = 'nope';
+    logs[3]!.entries[0]!.event.at = 'also nope';
+    // a text PostgreSQL cannot hold, before both: its refusal does not hide the problems after it
+    logs[1]!.entries.find((e) => e.event.type === 'REPORT')!.event.content = 'Báo cáo\u0000';
+    const plugins = [{ package: 'p', options: {} }, { package: 'p', options: {} }];
+    const problems = await store().session(ADMIN, NOW).importWorkspace({ ...imported, lifecycleLogs: logs, plugins }).then(
+      () => [],
+      (e: unknown) => (ParValidationError.isInstance(e) ? e.issues.map((i) => `${i.path.join('.')} ${i.code}`) : [String(e)]),
+    );
+    expect(problems).toEqual(['lifecycleLogs.3.entries.0.event.at schema.invalid_format', 'lifecycleLogs.10.input.dueDate schema.invalid_format', 'lifecycleLogs.10.input.dueDate schema.custom', 'lifecycleLogs.10.entries.0.event.at schema.invalid_format', 'plugins.1.package duplicate_plugin']);
+    expect(await store().db.selectFrom('units').select('id').execute()).toEqual([]);
+  });
+
+  it('writes what it checked: a value read once, whatever a getter answers later; a Proxy is refused as not plain data', async () => {
+    const logs = structuredClone(imported.lifecycleLogs) as { entries: Record<string, unknown>[] }[];
+    const entry = logs[0]!.entries[0]!;
+    const state = entry.state;
+    let reads = 0;
+    Object.defineProperty(entry, 'state', { enumerable: true, get: () => (reads++ === 0 ? state : 'pwned') });
+    await store().session(ADMIN, NOW).importWorkspace({ ...imported, lifecycleLogs: logs });
+    const stored = await store().db.selectFrom('lifecycle_log').select('state').where('state', '=', 'pwned').execute();
+    expect([reads, stored]).toEqual([1, []]);
+    await sql`truncate settings, units, unit_changes, frameworks, assessments, assessment_history, directive_documents, directive_items, assignments, lifecycle_log, plugins, audit_log cascade`.execute(store().db);
+    await sql`update audit_head set seq = 0, hash = ${GENESIS_HASH}`.execute(store().db);
+    const refused = await store().session(ADMIN, NOW).importWorkspace(new Proxy({ ...imported }, {})).then(
+      () => [],
+      (e: unknown) => (ParValidationError.isInstance(e) ? e.issues.map((i) => i.code) : [String(e)]),
+    );
+    expect(refused).toEqual(['not_plain_data']);
+  });
+
   it('imports the example workspace and exports exactly the same documents', async () => {
     const summary = await store().session(ADMIN, NOW).importWorkspace(imported);
     // 46 units in data/units.json: 1 province, 8 districts, 23 communes, 4 wards, 1 township, 1 committee, 6 offices, 1 public service unit, 1 other, 2 frameworks (district, derived commune), 16 of the 17 assessments, 1 notice, 65 logs

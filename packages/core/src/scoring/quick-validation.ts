@@ -190,14 +190,11 @@ export function quickValidation(input: unknown, framework: Framework): Assessmen
 /** Stands for entries the quick path does not take (the schema and the checks then name the problems, if any). */
 const INVALID = Symbol('invalid');
 
-let seenScratch = new Uint8Array(256);
-
 /** The columns of the entries when each has the common shape and passes its checks; {@link INVALID}; or `undefined` when a value does not fit the cells' type. */
 function quickColumns(rawEntries: readonly unknown[], facts: LeafFacts, status: AssessmentStatus, type: Int32ArrayConstructor | Float64ArrayConstructor): AssessmentColumns | typeof INVALID | undefined {
   const { cf } = facts;
-  // by leaf position: 1 listed, 2 listed and scored (one list for every call: quickColumns never runs inside itself)
-  if (seenScratch.length < cf.leaves.length) seenScratch = new Uint8Array(cf.leaves.length);
-  const seen = seenScratch.fill(0, 0, cf.leaves.length);
+  // by leaf position: 1 listed, 2 listed and scored (a list for each call: a getter of the document may parse another)
+  const seen = new Uint8Array(cf.leaves.length);
   const b = new ColumnsBuilder(cf, new type(rawEntries.length * STRIDE));
   let inLeafOrder = rawEntries.length === cf.leaves.length;
   for (let i = 0; i < rawEntries.length; i++) {

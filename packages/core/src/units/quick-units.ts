@@ -36,6 +36,8 @@ const NAME_KEYS: ReadonlySet<string> = new Set(['vi', 'en']);
 /** One unit of the common shape as `UnitSchema` gives it back, each value read once; `undefined` for anything else. */
 function quickUnit(v: unknown): Unit | undefined {
   if (!isPlain(v) || keysIn(v, UNIT_KEYS) === -1) return undefined;
+  // the schema reads every key of its shape, listed or not (a key defined as not enumerable): those left to it too
+  if (v.aliases !== undefined || v.source !== undefined) return undefined;
   const { id, code, name, kind, parentId, validFrom, validTo, tags } = v;
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof kind !== 'string' || !KIND_NAME_PATTERN.test(kind) || !isCivilDate(validFrom)) return undefined;
   if ((code !== undefined && (typeof code !== 'string' || !CODE.test(code))) || (parentId !== undefined && (typeof parentId !== 'string' || !ID_PATTERN.test(parentId)))) return undefined;
