@@ -211,14 +211,7 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
         const args = parseWithSchema('arguments of authorize', AuthorizeArgumentsSchema, { action, target });
         await allow([{ action: args.action, target: args.target }], change ?? { attempt: args.action });
       },
-      async importWorkspace(given) {
-        // a copy of plain data first (each value read once), so that what is checked is what is written
-        let input: unknown;
-        try {
-          input = structuredClone(given);
-        } catch (e) {
-          throw new ParValidationError('workspace documents', [{ path: [], code: 'not_plain_data', message: `A workspace is plain data (objects, arrays, strings, numbers, booleans, null): ${(e as Error).message}` }]);
-        }
+      async importWorkspace(input) {
         // everything is checked before the first write but the logs' entries, which are checked as they are written
         // (the database takes each batch while the next is checked); a problem among them stops the writing, the rest
         // are still checked, and the transaction is rolled back with every problem named
@@ -238,12 +231,13 @@ export async function openStore(config: ResolvedStoreConfig): Promise<ParStore> 
           logEntries: ws.logs.reduce((n, l) => n + rawEntries(l.index).length, 0),
         };
         let reached = 0;
-        /** The log rows, each log's entries checked as they are reached; none after the first log with a problem. */
+        /** The log rows, each log's entries checked as they are reached and written as checked; none after a problem. */
         function* logRows() {
           for (; reached < ws.logs.length; reached++) {
             const l = ws.logs[reached]!;
-            const checked = entriesOf(l) !== undefined && issues.items.length === 0;
-            if (checked) for (const e of rawEntries(l.index)) yield { assignment_id: l.input.id, seq: e.seq, state: e.state, event: e.event };
+            // the entries as checked (each value read once), not the given objects read again
+            const checked = entriesOf(l);
+            if (checked && issues.items.length === 0) for (const e of checked) yield { assignment_id: l.input.id, seq: e.seq, state: e.state, event: e.event };
           }
         }
         const result = await write([{ action: 'workspace.import', target: undefined }], { import: summary }, async (trx) => {

@@ -157,7 +157,7 @@ onBothEngines((store, engine) => {
     expect(await store().db.selectFrom('units').select('id').execute()).toEqual([]);
   });
 
-  it('writes what it checked: a value read once, whatever a getter answers later; a Proxy is refused as not plain data', async () => {
+  it('writes the log entries it checked: a value read once, whatever a getter answers later', async () => {
     const logs = structuredClone(imported.lifecycleLogs) as { entries: Record<string, unknown>[] }[];
     const entry = logs[0]!.entries[0]!;
     const state = entry.state;
@@ -168,11 +168,6 @@ onBothEngines((store, engine) => {
     expect([reads, stored]).toEqual([1, []]);
     await sql`truncate settings, units, unit_changes, frameworks, assessments, assessment_history, directive_documents, directive_items, assignments, lifecycle_log, plugins, audit_log cascade`.execute(store().db);
     await sql`update audit_head set seq = 0, hash = ${GENESIS_HASH}`.execute(store().db);
-    const refused = await store().session(ADMIN, NOW).importWorkspace(new Proxy({ ...imported }, {})).then(
-      () => [],
-      (e: unknown) => (ParValidationError.isInstance(e) ? e.issues.map((i) => i.code) : [String(e)]),
-    );
-    expect(refused).toEqual(['not_plain_data']);
   });
 
   it('imports the example workspace and exports exactly the same documents', async () => {
