@@ -26,7 +26,8 @@ import { uncheckedInputProblem } from './rule-evaluation.js';
 import { keptColumnsOf } from './parsed-assessment.js';
 import { sealColumns } from './seal.js';
 import { checkAssessment, shareEmptyLists } from './parse-assessment.js';
-import { entryKey, leafFactsOf, plainWith, quickEntry, type LeafFacts } from './quick-validation.js';
+import { plainWith } from '../shared/plain-data.js';
+import { entryKey, leafFactsOf, quickEntry, type LeafFacts } from './quick-validation.js';
 
 // A parsed assessment holds its entries as columns of numbers (`assessment-columns.ts`). `packAssessment` hands
 // them out as plain data (a typed array and a few objects) that a worker thread can transfer and a store can keep

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isPeriod } from '@par/calendar';
 import type { Framework, FrameworkNode } from '../frameworks/framework-schema.js';
 import { ID_PATTERN } from '../shared/identifiers.js';
+import { isPlain, plainArray, plainWith } from '../shared/plain-data.js';
 import { EMPTY_LIST } from '../shared/deep-freeze.js';
 import { microOf, tryToMicro } from '../shared/points.js';
 import { AssessmentSchema, AssessmentStatusSchema, MAX_RULE_INPUT, TIMELINESS_VALUES, type Assessment, type AssessmentEntry, type AssessmentStatus, type RuleInput } from './assessment-schema.js';
@@ -38,16 +39,6 @@ function quickHeader(rest: Record<string, unknown>): Header | undefined {
   if ((status !== undefined && !STATUSES.has(status)) || (evidence !== undefined && !(plainArray(evidence) && evidence.length === 0))) return undefined;
   return { unitId, framework: { id, version }, period, status: (status ?? 'draft') as AssessmentStatus, evidence: [] };
 }
-
-/** A plain object (made by a literal or `JSON.parse`) whose own keys are all in `keys` and hold no `undefined`. */
-export function plainWith(value: unknown, keys: (key: string) => boolean): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  for (const key in value) if (!keys(key) || (value as Record<string, unknown>)[key] === undefined) return false;
-  return true;
-}
-
-/** Whether `v` is made by a literal or `JSON.parse` (its prototype is `Object.prototype`). */
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 // {@link plainWith} for the three shapes of every entry, each with its keys in a switch: a predicate passed to one
 // shared function is a call the engine cannot inline, a million times over on a province's files
@@ -103,12 +94,6 @@ function plainRound(v: unknown): v is Record<string, unknown> {
   return true;
 }
 
-/** An array made by a literal or `JSON.parse`, without holes. */
-function plainArray(value: unknown): value is unknown[] {
-  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return false;
-  for (let i = 0; i < value.length; i++) if (!(i in value)) return false;
-  return true;
-}
 
 /** Exact non-negative points (the schema's `NonNegativePointsSchema`). */
 const points = (v: unknown): v is number => typeof v === 'number' && v >= 0 && tryToMicro(v) !== undefined;

@@ -1,5 +1,6 @@
 import { isCivilDate } from '@par/calendar';
 import { ID_PATTERN, KIND_NAME_PATTERN } from '../shared/identifiers.js';
+import { plainArray, plainWith } from '../shared/plain-data.js';
 import { CONTROL_CHARACTERS, type Unit, type UnitsDocument } from './unit-schema.js';
 
 // `parseUnits` checks a units document with `UnitsDocumentSchema`: exact, but a province's 10,000 units take a
@@ -10,18 +11,6 @@ import { CONTROL_CHARACTERS, type Unit, type UnitsDocument } from './unit-schema
 // test holds it on random and broken documents).
 
 const CODE = /^\d{2,5}$/;
-
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-
-/** The number of keys of a plain object when all are in `keys` and none is `undefined`; -1 otherwise. */
-function keysIn(v: Record<string, unknown>, keys: ReadonlySet<string>): number {
-  let n = 0;
-  for (const k in v) {
-    if (!keys.has(k) || v[k] === undefined) return -1;
-    n++;
-  }
-  return n;
-}
 
 /** A text the schema trims and requires non-empty, without control characters: the trimmed text, or `undefined`. */
 function nameText(v: unknown): string | undefined {
@@ -35,21 +24,21 @@ const NAME_KEYS: ReadonlySet<string> = new Set(['vi', 'en']);
 
 /** One unit of the common shape as `UnitSchema` gives it back, each value read once; `undefined` for anything else. */
 function quickUnit(v: unknown): Unit | undefined {
-  if (!isPlain(v) || keysIn(v, UNIT_KEYS) === -1) return undefined;
+  if (!plainWith(v, (k) => UNIT_KEYS.has(k))) return undefined;
   // the schema reads every key of its shape, listed or not (a key defined as not enumerable): those left to it too
   if (v.aliases !== undefined || v.source !== undefined) return undefined;
   const { id, code, name, kind, parentId, validFrom, validTo, tags } = v;
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof kind !== 'string' || !KIND_NAME_PATTERN.test(kind) || !isCivilDate(validFrom)) return undefined;
   if ((code !== undefined && (typeof code !== 'string' || !CODE.test(code))) || (parentId !== undefined && (typeof parentId !== 'string' || !ID_PATTERN.test(parentId)))) return undefined;
   if (validTo !== undefined && !isCivilDate(validTo)) return undefined;
-  if (!isPlain(name) || keysIn(name, NAME_KEYS) === -1) return undefined;
+  if (!plainWith(name, (k) => NAME_KEYS.has(k))) return undefined;
   const { vi: givenVi, en: givenEn } = name;
   const vi = nameText(givenVi);
   const en = givenEn === undefined ? undefined : nameText(givenEn);
   if (vi === undefined || (givenEn !== undefined && en === undefined)) return undefined;
   const list: string[] = [];
   if (tags !== undefined) {
-    if (!Array.isArray(tags) || Object.getPrototypeOf(tags) !== Array.prototype) return undefined;
+    if (!plainArray(tags)) return undefined;
     for (let i = 0; i < tags.length; i++) {
       const t: unknown = tags[i];
       const trimmed = typeof t === 'string' ? t.trim() : '';
@@ -77,10 +66,10 @@ const DOCUMENT_KEYS: ReadonlySet<string> = new Set(['kinds', 'units']);
  * unit as {@link quickUnit} takes it); otherwise `undefined`, and the schema decides.
  */
 export function quickUnitsDocument(input: unknown): UnitsDocument | undefined {
-  if (!isPlain(input) || keysIn(input, DOCUMENT_KEYS) === -1) return undefined;
+  if (!plainWith(input, (k) => DOCUMENT_KEYS.has(k))) return undefined;
   const { kinds, units } = input;
   if (kinds !== undefined && !(Array.isArray(kinds) && kinds.length === 0)) return undefined;
-  if (!Array.isArray(units) || Object.getPrototypeOf(units) !== Array.prototype) return undefined;
+  if (!plainArray(units)) return undefined;
   const out: Unit[] = [];
   for (let i = 0; i < units.length; i++) {
     const u = quickUnit(units[i]);
