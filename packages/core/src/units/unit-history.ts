@@ -40,8 +40,11 @@ interface Step {
  * Every problem is added to `issues` with the path of the unit or change at fault.
  */
 export function buildUnitHistory(units: readonly Unit[], changes: readonly UnitChange[], issues: IssueList): UnitHistory {
-  const byId = new Map(units.map((u, i) => [u.id, { unit: u, index: i }]));
-  const steps = new Map<string, Step[]>(units.map((u) => [u.id, []]));
+  const byId = new Map<string, { unit: Unit; index: number }>();
+  for (let i = 0; i < units.length; i++) byId.set(units[i]!.id, { unit: units[i]!, index: i });
+  // the changes of name, code or parent of the units that have any
+  const steps = new Map<string, Step[]>();
+  const stepsOf = (id: string) => steps.get(id) ?? steps.set(id, []).get(id)!;
   const endedBy = new Map<string, number>();
   const edges: LineageEdge[] = [];
 
@@ -91,7 +94,7 @@ export function buildUnitHistory(units: readonly Unit[], changes: readonly UnitC
       case 'rename': {
         const u = mustExistOn(c.unitId, c.date, p('unitId'), 'Renamed unit');
         if (u && u.validFrom === c.date) issues.add(p('date'), 'not_valid_on_date', `Unit "${c.unitId}" cannot be renamed on its first day`);
-        if (u) steps.get(u.id)!.push({ date: c.date, name: c.name, ...(c.code ? { code: c.code } : {}) });
+        if (u) stepsOf(u.id).push({ date: c.date, name: c.name, ...(c.code ? { code: c.code } : {}) });
         break;
       }
       case 'merge':
@@ -132,7 +135,7 @@ export function buildUnitHistory(units: readonly Unit[], changes: readonly UnitC
         c.unitIds.forEach((id, k) => {
           const u = mustExistOn(id, c.date, p('unitIds', k), 'Re-parented unit');
           if (u && u.validFrom === c.date) issues.add(p('unitIds', k), 'not_valid_on_date', `Unit "${id}" cannot be re-parented on its first day`);
-          if (u) steps.get(id)!.push({ date: c.date, parentId: c.parentId });
+          if (u) stepsOf(id).push({ date: c.date, parentId: c.parentId });
         });
         break;
     }
@@ -143,12 +146,12 @@ export function buildUnitHistory(units: readonly Unit[], changes: readonly UnitC
     const ended = new Set(c.unitIds);
     for (const u of units) {
       if (!within(u, c.date) || ended.has(u.id)) continue;
-      if (ended.has(parentOn(u, steps.get(u.id)!, addDays(c.date, -1)) ?? '')) steps.get(u.id)!.push({ date: c.date, parentId: c.childrenTo! });
+      if (ended.has(parentOn(u, steps.get(u.id) ?? [], addDays(c.date, -1)) ?? '')) stepsOf(u.id).push({ date: c.date, parentId: c.childrenTo! });
     }
   }
 
   const segments = new Map<string, UnitSegment[]>();
-  for (const u of units) segments.set(u.id, toSegments(u, steps.get(u.id)!));
+  for (const u of units) segments.set(u.id, toSegments(u, steps.get(u.id)));
   checkParents(units, segments, byId, issues);
   checkParentCycles(units, segments, issues);
   checkCodes(units, segments, issues);
@@ -162,7 +165,9 @@ function parentOn(u: Unit, steps: readonly Step[], date: CivilDate): string | un
   return parent;
 }
 
-function toSegments(u: Unit, steps: Step[]): UnitSegment[] {
+function toSegments(u: Unit, steps: Step[] | undefined): UnitSegment[] {
+  // most units keep their name, code and parent all their life: one segment
+  if (steps === undefined) return [{ from: u.validFrom, to: u.validTo, name: u.name, code: u.code, parentId: u.parentId }];
   steps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const out: UnitSegment[] = [];
   let current = { from: u.validFrom, name: u.name, code: u.code, parentId: u.parentId };
@@ -189,13 +194,13 @@ function checkParents(
   issues: IssueList,
 ): void {
   units.forEach((u, i) => {
-    const early = new Set<string>();
+    let early: Set<string> | undefined;
     for (const s of segments.get(u.id)!) {
       if (s.parentId === undefined) continue;
       const parent = byId.get(s.parentId)?.unit;
       if (!parent) continue; // reported by parseUnits or the change that named it
-      if (parent.validFrom > s.from && !early.has(parent.id)) {
-        early.add(parent.id);
+      if (parent.validFrom > s.from && !early?.has(parent.id)) {
+        (early ??= new Set()).add(parent.id);
         issues.add(['units', i, 'parentId'], 'parent_not_yet_valid', `Unit "${u.id}" has parent "${parent.id}" on ${s.from}, before the parent exists (${parent.validFrom})`);
       }
       if (parent.validTo !== undefined && (s.to === undefined || s.to > parent.validTo)) {
@@ -216,14 +221,22 @@ function checkParentCycles(units: readonly Unit[], segments: ReadonlyMap<string,
       const seg = segments.get(u.id)!.find((s) => s.from <= date && (s.to === undefined || date <= s.to));
       if (seg) parentOf.set(u.id, seg.parentId);
     }
+    // the units on a cycle of parents: each walk up stops at a unit already walked (of this walk: a cycle found)
+    const walked = new Map<string, number>();
+    const onCycle = new Set<string>();
+    let walk = 0;
     for (const start of parentOf.keys()) {
-      const seen = new Set<string>();
+      walk++;
       let cur: string | undefined = start;
-      while (cur !== undefined && !seen.has(cur)) {
-        seen.add(cur);
+      while (cur !== undefined && !walked.has(cur)) {
+        walked.set(cur, walk);
         cur = parentOf.get(cur);
       }
-      if (cur === start && !reported.has(start)) {
+      if (cur === undefined || walked.get(cur) !== walk) continue;
+      for (let c: string | undefined = cur; !onCycle.has(c!); c = parentOf.get(c!)) onCycle.add(c!);
+    }
+    for (const start of parentOf.keys()) {
+      if (onCycle.has(start) && !reported.has(start)) {
         reported.add(start);
         issues.add(['units', units.findIndex((u) => u.id === start), 'parentId'], 'parent_cycle', `Unit "${start}" is its own ancestor on ${date}`);
       }

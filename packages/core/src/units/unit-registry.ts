@@ -166,7 +166,11 @@ class Registry implements UnitRegistry {
     let tree = this.trees.get(date);
     if (!tree) {
       new ArgumentCheck('UnitRegistry.at').date(['date'], date).done();
-      const versions = this.units.flatMap((u) => this.version(u.id, date) ?? []);
+      const versions: UnitVersion[] = [];
+      for (const u of this.units) {
+        const v = this.version(u.id, date);
+        if (v) versions.push(v);
+      }
       tree = makeTree(date, versions, this.byId);
       if (this.trees.size > 64) this.trees.clear();
       this.trees.set(date, tree);
