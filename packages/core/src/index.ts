@@ -163,6 +163,7 @@ export {
 } from './scoring/assessment-schema.js';
 export { MetricSchema, type Metric } from './scoring/metric.js';
 export { parseAssessment } from './scoring/parse-assessment.js';
+export { parseAssessmentsJson, type AssessmentsJson, type AssessmentsJsonOptions } from './scoring/assessments-json.js';
 export { PACKED_ASSESSMENT_FORMAT, PackedAssessmentSchema, packAssessment, unpackAssessment, type PackedAssessment } from './scoring/packed-assessment.js';
 export { describeRule, evaluateRule, inputProblem, type RuleOutcome } from './scoring/rule-evaluation.js';
 export type { LeafSource, ScoringWarning } from './scoring/unit-evaluation.js';

@@ -140,7 +140,8 @@ function plain(e: AssessmentEntry): boolean {
 export class ColumnsBuilder {
   readonly details: AssessmentEntry[] = [];
   readonly texts: string[] = [];
-  readonly #textAt = new Map<string, number>();
+  /** The position of each text, once there are more than a few (an assessment mostly names one appraiser and a reason or two). */
+  #textAt: Map<string, number> | undefined;
   /** The rounds so far ({@link ROUND_STRIDE} numbers a round), in a list of the cells' type with room to spare. */
   #rounds: Int32Array | Float64Array | undefined;
   #roundsLength = 0;
@@ -152,10 +153,16 @@ export class ColumnsBuilder {
 
   /** The position of a text in `texts`, added when new. */
   text(t: string): number {
+    const { texts } = this;
+    if (this.#textAt === undefined) {
+      for (let k = 0; k < texts.length; k++) if (texts[k] === t) return k;
+      if (texts.length < 8) return texts.push(sharedText(this.cf, t)) - 1;
+      this.#textAt = new Map(texts.map((x, k) => [x, k]));
+    }
     let at = this.#textAt.get(t);
     if (at === undefined) {
-      this.#textAt.set(t, (at = this.texts.length));
-      this.texts.push(sharedText(this.cf, t));
+      this.#textAt.set(t, (at = texts.length));
+      texts.push(sharedText(this.cf, t));
     }
     return at;
   }

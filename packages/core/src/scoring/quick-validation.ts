@@ -27,14 +27,30 @@ const TIMELINESS: ReadonlySet<unknown> = new Set(TIMELINESS_VALUES);
 const STATUSES: ReadonlySet<unknown> = new Set(AssessmentStatusSchema.options);
 
 /**
+ * Decodes the strings of a document given as a binary string (`parseAssessmentsJson`); `null` for one it cannot
+ * decode. Ids, codes, periods and the values of lists are only ever ASCII (their patterns), compared as they are.
+ */
+export type Decode = (s: string) => string | null;
+
+/** `v` decoded when it is a string of a binary document, else as it is. */
+const decoded = (v: unknown, decode: Decode | undefined): unknown => (decode !== undefined && typeof v === 'string' ? decode(v) : v);
+
+/** The header of an assessment: its fields but the entries. */
+function withoutEntries(input: Record<string, unknown>): Record<string, unknown> {
+  const { entries: _, ...rest } = input;
+  return rest;
+}
+
+/**
  * The header `HeaderSchema` gives for a header of the common shape (ids, a period, a status or none, no evidence or an
  * empty list), read once, with the schema's key order and defaults; `undefined` for anything else (the schema decides).
  */
-function quickHeader(rest: Record<string, unknown>): Header | undefined {
-  const { unitId, framework, period, status, evidence } = rest;
+function quickHeader(input: Record<string, unknown>, decode: Decode | undefined): Header | undefined {
+  const { unitId, framework, period, status, evidence } = input;
   if (typeof unitId !== 'string' || !ID_PATTERN.test(unitId) || !isPeriod(period)) return undefined;
   if (!plainWith(framework, (k) => k === 'id' || k === 'version')) return undefined;
-  const { id, version } = framework;
+  const id = framework.id;
+  const version = decoded(framework.version, decode);
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof version !== 'string' || version.length === 0) return undefined;
   if ((status !== undefined && !STATUSES.has(status)) || (evidence !== undefined && !(plainArray(evidence) && evidence.length === 0))) return undefined;
   return { unitId, framework: { id, version }, period, status: (status ?? 'draft') as AssessmentStatus, evidence: [] };
@@ -155,20 +171,22 @@ function fits(p: unknown, facts: LeafFacts, pos: number): p is number {
  * The parsed assessment `parseAssessment` gives for `input` (what `AssessmentSchema` would give, sealed), when `input`
  * has the common shape and passes every check of `parseAssessment` against `framework`; otherwise `undefined` (the
  * caller then runs the schema and the checks). The entries the columns alone say are written into them straight from
- * the document, without an object of their own.
+ * the document, without an object of their own. With `decode`, `input` is from a binary document: each text is
+ * decoded before it is checked or kept, and anything the quick path does not take is left to the caller.
  */
-export function quickValidation(input: unknown, framework: Framework): Assessment | undefined {
-  if (!plainWith(input, (k) => HEADER_KEYS.has(k)) || !plainArray(input.entries)) return undefined;
-  const { entries: rawEntries, ...rest } = input;
-  const header: Header | undefined = quickHeader(rest) ?? HeaderSchema.safeParse(rest).data;
+export function quickValidation(input: unknown, framework: Framework, decode?: Decode): Assessment | undefined {
+  if (!plainWith(input, (k) => HEADER_KEYS.has(k))) return undefined;
+  const rawEntries = input.entries;
+  if (!plainArray(rawEntries)) return undefined;
+  const header: Header | undefined = quickHeader(input, decode) ?? (decode ? undefined : HeaderSchema.safeParse(withoutEntries(input)).data);
   if (!header) return undefined;
   const { status, evidence } = header;
   if (header.framework.id !== framework.id || header.framework.version !== framework.version) return undefined;
-  if (new Set(evidence.map((e) => e.id)).size !== evidence.length) return undefined;
+  if (evidence.length > 1 && new Set(evidence.map((e) => e.id)).size !== evidence.length) return undefined;
   const facts = leafFactsOf(framework);
   if (facts.cf.leaves.length >= LEAF_LIMIT) return undefined;
   // 32-bit cells, or doubles when a value does not fit them
-  const columns = quickColumns(rawEntries, facts, status, Int32Array) ?? quickColumns(rawEntries, facts, status, Float64Array);
+  const columns = quickColumns(rawEntries, facts, status, Int32Array, decode) ?? quickColumns(rawEntries, facts, status, Float64Array, decode);
   return columns === INVALID || columns === undefined ? undefined : sealColumns(header, columns);
 }
 
@@ -176,7 +194,7 @@ export function quickValidation(input: unknown, framework: Framework): Assessmen
 const INVALID = Symbol('invalid');
 
 /** The columns of the entries when each has the common shape and passes its checks; {@link INVALID}; or `undefined` when a value does not fit the cells' type. */
-function quickColumns(rawEntries: readonly unknown[], facts: LeafFacts, status: AssessmentStatus, type: Int32ArrayConstructor | Float64ArrayConstructor): AssessmentColumns | typeof INVALID | undefined {
+function quickColumns(rawEntries: readonly unknown[], facts: LeafFacts, status: AssessmentStatus, type: Int32ArrayConstructor | Float64ArrayConstructor, decode: Decode | undefined): AssessmentColumns | typeof INVALID | undefined {
   const { cf } = facts;
   // by leaf position: 1 listed, 2 listed and scored (a list for each call: a getter of the document may parse another)
   const seen = new Uint8Array(cf.leaves.length);
@@ -191,12 +209,12 @@ function quickColumns(rawEntries: readonly unknown[], facts: LeafFacts, status: 
     if (pos === -1 || seen[pos] !== 0) return INVALID;
     if (pos !== i) inLeafOrder = false;
     if (raw.notApplicable === undefined && raw.imported === undefined) {
-      const marks = quickPlain(raw, facts, pos, status, b, i);
+      const marks = quickPlain(raw, facts, pos, status, b, i, decode);
       if (marks === undefined || marks === 0) return marks === 0 ? INVALID : undefined;
       seen[pos] = marks;
       continue;
     }
-    const entry = quickEntry(raw, facts, pos, status);
+    const entry = quickEntry(raw, facts, pos, status, decode);
     if (!entry) return INVALID;
     if (writeEntry(b, entry, i) === undefined) return undefined;
     seen[pos] = entry.self || entry.appraisals.length > 0 || entry.notApplicable || entry.imported ? 2 : 1;
@@ -210,7 +228,7 @@ function quickColumns(rawEntries: readonly unknown[], facts: LeafFacts, status: 
  * `i` of `b`: 2 when it scores its leaf, 1 when it only lists it, 0 when it is not of this shape or fails a check,
  * `undefined` when a value does not fit 32-bit cells.
  */
-function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number, status: AssessmentStatus, b: ColumnsBuilder, i: number): 0 | 1 | 2 | undefined {
+function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number, status: AssessmentStatus, b: ColumnsBuilder, i: number, decode: Decode | undefined): 0 | 1 | 2 | undefined {
   const node = facts.node[pos]!;
   let p: unknown;
   let x: unknown;
@@ -232,8 +250,9 @@ function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number,
     for (n = 0; n < list.length; n++) {
       const r = list[n];
       if (!plainRound(r)) return 0;
-      const { round, points: q, appraiser, reason } = r;
-      const name = trimmed(appraiser);
+      const { round, points: q } = r;
+      const name = trimmed(decoded(r.appraiser, decode));
+      const reason = decoded(r.reason, decode);
       if (round !== n + 1 || (round === 2 && status === 'underAppraisal') || !fits(q, facts, pos) || name === undefined || (reason !== undefined && typeof reason !== 'string')) return 0;
       if (n === 0) (q1 = q), (name1 = name), (reason1 = reason);
       else (q2 = q), (name2 = name), (reason2 = reason);
@@ -246,7 +265,7 @@ function quickPlain(raw: Record<string, unknown>, facts: LeafFacts, pos: number,
 }
 
 /** One entry as the schema gives it, when it has the common shape and passes the checks for its leaf; else `undefined`. */
-export function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: number, status: AssessmentStatus): AssessmentEntry | undefined {
+export function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: number, status: AssessmentStatus, decode?: Decode): AssessmentEntry | undefined {
   const node = facts.node[pos]!;
   const importedChannel = facts.imported[pos] === 1;
   // each part read once: what is checked is what is kept
@@ -268,8 +287,9 @@ export function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: 
     for (const r of list) {
       if (!plainWith(r, roundKey)) return undefined;
       // each value read once: what is checked is what is kept
-      const { round, points: q, appraiser: given, reason } = r;
-      const appraiser = trimmed(given);
+      const { round, points: q } = r;
+      const appraiser = trimmed(decoded(r.appraiser, decode));
+      const reason = decoded(r.reason, decode);
       if (round !== rounds.length + 1 || rounds.length >= 2 || (round === 2 && status === 'underAppraisal')) return undefined;
       if (!fits(q, facts, pos) || appraiser === undefined || (reason !== undefined && typeof reason !== 'string')) return undefined;
       rounds.push(reason === undefined ? { round: round as 1 | 2, points: q, appraiser } : { round: round as 1 | 2, points: q, reason, appraiser });
@@ -279,15 +299,15 @@ export function quickEntry(raw: Record<string, unknown>, facts: LeafFacts, pos: 
   }
   let notApplicable: AssessmentEntry['notApplicable'];
   if (rawNotApplicable !== undefined) {
-    const reason = plainWith(rawNotApplicable, reasonKey) ? trimmed(rawNotApplicable.reason) : undefined;
+    const reason = plainWith(rawNotApplicable, reasonKey) ? trimmed(decoded(rawNotApplicable.reason, decode)) : undefined;
     if (reason === undefined || !node.applicability?.notApplicableAllowed || self || rawImported !== undefined || appraisals.length > 0) return undefined;
     notApplicable = { reason };
   }
   let imported: AssessmentEntry['imported'];
   if (rawImported !== undefined) {
     if (!plainWith(rawImported, importedKey)) return undefined;
-    const { points: q, source: given } = rawImported;
-    const source = trimmed(given);
+    const { points: q } = rawImported;
+    const source = trimmed(decoded(rawImported.source, decode));
     if (!importedChannel || source === undefined || !fits(q, facts, pos)) return undefined;
     imported = { points: q, source };
   }
