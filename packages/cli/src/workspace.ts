@@ -7,9 +7,11 @@ import {
   deriveFramework,
   isParsed,
   parseAssessment,
+  parseAssessmentsJson,
   parseDirectiveDocument,
   parseFramework,
   type Assessment,
+  type AssessmentsJson,
   type DirectiveDocument,
   type Framework,
   type Par,
@@ -18,7 +20,7 @@ import {
 } from '@par/core';
 import type { AssignmentInput, LogEntry } from '@par/lifecycle';
 import { checkLoadWorkspaceArguments } from './arguments.js';
-import { readJson, UnreadableFile } from './files.js';
+import { readBinary, readJson, UnreadableFile } from './files.js';
 import { findPlugin, loadPlugin, optionsProblems, PluginNameSchema, type PluginPackage } from './plugins.js';
 
 /** Zod schema for `par.config.json`: where a workspace's files are. */
@@ -102,27 +104,36 @@ const UNREADABLE = Symbol('unreadable');
  */
 export async function loadWorkspace(configPath: string, options: LoadOptions = {}): Promise<Workspace> {
   checkLoadWorkspaceArguments(configPath, options);
-  return buildWorkspace(configPath, options, readJson);
+  return buildWorkspace(configPath, options, readJson, undefined, readBinary);
 }
 
 /**
  * {@link loadWorkspace} with its documents read by `readDocument` (`readJson`'s signature; it throws
  * `UnreadableFile` for a missing one): a store hands over the documents it holds without writing them to files, and
- * in `parsed` the assessments it already parsed, by file.
+ * in `parsed` the assessments it already parsed, by file. `readAssessments` (`readBinary`'s signature), when given,
+ * reads the assessment files, the bulk of a workspace, as binary strings for `parseAssessmentsJson`.
  */
-export async function buildWorkspace(configPath: string, options: LoadOptions, readDocument: typeof readJson, parsed?: ReadonlyMap<string, readonly Assessment[]>): Promise<Workspace> {
+export async function buildWorkspace(
+  configPath: string,
+  options: LoadOptions,
+  readDocument: typeof readJson,
+  parsed?: ReadonlyMap<string, readonly Assessment[]>,
+  readAssessments?: typeof readBinary,
+): Promise<Workspace> {
   const dir = dirname(resolve(configPath));
   const problems: FileProblem[] = [];
   const fail = (file: string, path: readonly (string | number)[], code: string, message: string) => problems.push({ file, issue: { path, code, message } });
-  const read = (file: string, outside = false): unknown => {
+  /** What `reader` gives for a file, or {@link UNREADABLE} (its problem recorded). */
+  const readWith = <T>(file: string, reader: () => T): T | typeof UNREADABLE => {
     try {
-      return readDocument(dir, file, { outside });
+      return reader();
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       fail(file, [], e.code, e.message);
       return UNREADABLE;
     }
   };
+  const read = (file: string, outside = false) => readWith(file, () => readDocument(dir, file, { outside }));
   const attempt = <T>(file: string, fn: () => T, prefix: readonly (string | number)[] = []): T | undefined => {
     try {
       return fn();
@@ -166,21 +177,35 @@ export async function buildWorkspace(configPath: string, options: LoadOptions, r
   const rangeOf = (period: string) => ranges.get(period) ?? ranges.set(period, periodRange(period)).get(period)!;
   const parts = new Set<WorkspacePart>(options.parts ?? ['assessments', 'directives', 'plugins']);
   if (options.plugins) parts.add('plugins');
-  for (const file of parts.has('assessments') ? config.assessments : []) {
+  /** A file's assessments, each parsed when asked: from its text, from the document read, or as a store parsed them. */
+  const assessmentsIn = (file: string): Pick<AssessmentsJson, 'list' | 'length' | 'frameworkId' | 'parse'> | undefined => {
+    if (readAssessments && !parsed?.has(file)) {
+      const text = readWith(file, () => readAssessments(dir, file));
+      return text === UNREADABLE ? undefined : attempt(file, () => parseAssessmentsJson(text, { binary: true }));
+    }
     const raw = parsed?.get(file) ?? read(file);
-    if (raw === UNREADABLE) continue;
-    const list = Array.isArray(raw) ? raw : [raw];
-    for (let i = 0; i < list.length; i++) {
-      const a: unknown = list[i];
-      const at: (string | number)[] = Array.isArray(raw) ? [i] : [];
-      const id = (a as { framework?: { id?: unknown } } | undefined)?.framework?.id;
+    if (raw === UNREADABLE) return undefined;
+    const list: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
+    return {
+      list: Array.isArray(raw),
+      length: list.length,
+      frameworkId: (i) => (list[i] as { framework?: { id?: unknown } } | undefined)?.framework?.id,
+      // already parsed (a store's, checked as it left the database), or parsed here
+      parse: (i, framework) => (isParsed(list[i]) ? (list[i] as Assessment) : parseAssessment(list[i], framework)),
+    };
+  };
+  for (const file of parts.has('assessments') ? config.assessments : []) {
+    const doc = assessmentsIn(file);
+    if (!doc) continue;
+    for (let i = 0; i < doc.length; i++) {
+      const at: (string | number)[] = doc.list ? [i] : [];
+      const id = doc.frameworkId(i);
       const framework = typeof id === 'string' ? frameworks.get(id) : undefined;
       if (!framework) {
         fail(file, [...at, 'framework', 'id'], 'unknown_framework', id === undefined ? 'The assessment names no framework' : `No framework "${String(id)}" in the workspace`);
         continue;
       }
-      // already parsed (a store's, checked as it left the database), or parsed here
-      const parsed = isParsed(a) ? (a as Assessment) : attempt(file, () => parseAssessment(a, framework), at);
+      const parsed = attempt(file, () => doc.parse(i, framework), at);
       if (!parsed) continue;
       // ids and periods hold no line break (their schemas): the three joined by one are a key
       const key = `${parsed.unitId}\n${parsed.framework.id}\n${parsed.period}`;

@@ -86,6 +86,15 @@ interface Case {
 
 const bad = (file: string, path: string, message: string | RegExp) => (typeof message === 'string' ? `  ${file}: ${path}: ${message}` : new RegExp(`^  ${file.replace(/[.[\]]/g, '\\$&')}: ${path.replace(/[.[\]]/g, '\\$&')}: ${message.source}`));
 const oneProblem = 'par: 1 problem in the workspace';
+/** What `JSON.parse` says of a text that is not JSON (positions in characters, as the text has them). */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('valid JSON');
+}
 
 const cases: Case[] = [
   // exit 0
@@ -134,6 +143,10 @@ const cases: Case[] = [
   { name: 'Latin-1 bytes name the encoding', setup: (_, d) => writeFileSync(join(d, 'data/units.json'), Buffer.from('{"units": "Dào"}', 'latin1')), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('data/units.json', '(root)', 'The file is not valid UTF-8: save it as UTF-8 [encoding]') },
   // what UTF-8 forbids though a lenient decoder would replace it: an overlong '/', an encoded surrogate, a sequence cut short
   ...[Buffer.from([0xc0, 0xaf]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xe1, 0xba])].map((b) => ({ name: `bytes ${b.toString('hex')} name the encoding`, setup: (_: unknown, d: string) => writeFileSync(join(d, 'data/units.json'), Buffer.concat([Buffer.from('{"units": "'), b, Buffer.from('"}')])), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('data/units.json', '(root)', 'The file is not valid UTF-8: save it as UTF-8 [encoding]') })),
+  // the assessment files, read as bytes (parseAssessmentsJson's binary form): the same checks, the same messages
+  { name: 'Latin-1 bytes in an assessment file name the encoding', setup: (_, d) => writeFileSync(join(d, 'data/assessments-2021.json'), Buffer.from('[{"unitId": "Dào"}]', 'latin1')), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('data/assessments-2021.json', '(root)', 'The file is not valid UTF-8: save it as UTF-8 [encoding]') },
+  { name: 'an assessment file that is not JSON is named with its position in characters', setup: (_, d) => writeFileSync(join(d, 'data/assessments-2021.json'), '[{"unitId": "Xã Dào San"} "x"]'), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('data/assessments-2021.json', '(root)', `Not valid JSON: ${jsonError('[{"unitId": "Xã Dào San"} "x"]')} [invalid_json]`) },
+  { name: 'a framework id that is not ASCII is named as written', setup: (_, d) => editJson(d, 'data/assessments-2021.json', (a) => (a[2].framework.id = 'khung-đ')), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('data/assessments-2021.json', '[2].framework.id', 'No framework "khung-đ" in the workspace [unknown_framework]') },
   { name: 'a unit name with terminal escape sequences', setup: (_, d) => editJson(d, 'data/units.json', (u) => (u.units[3].name.vi = 'Huyện\u001b[2J\u001b]0;pwned\u0007')), args: ['validate'], code: EXIT.invalidInput, first: oneProblem, line: bad('data/units.json', 'units[3].name', 'A unit name must not contain control characters [schema.custom]') },
   // 250 problems: 200 printed, then a count
   { name: 'problem output is capped', setup: (_, d) => writeFileSync(join(d, 'data/assessments-2021.json'), JSON.stringify(Array.from({ length: 250 }, () => ({ framework: { id: 'none' } })))), args: ['validate'], code: EXIT.invalidInput, first: 'par: 250 problems in the workspace', line: '  ... and 50 more (--json lists them all)' },
@@ -183,6 +196,18 @@ describe('every documented exit code, case by case (in process)', () => {
 });
 
 describe('what the table cannot show in one line', () => {
+  it('an assessment file with a byte-order mark and every letter escaped scores as the example does', async () => {
+    const plain = await par(workspace(), ['score', '--year', '2021']);
+    const dir = workspace((_, d) => {
+      const text = readFileSync(join(d, 'data/assessments-2021.json'), 'utf8');
+      // a writer that escapes what is not ASCII: "\u00e0" must not be read as the byte E0
+      writeFileSync(join(d, 'data/assessments-2021.json'), `\ufeff${text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`);
+    });
+    const escaped = await par(dir, ['score', '--year', '2021']);
+    expect([escaped.code, escaped.out]).toEqual([EXIT.ok, plain.out]);
+    expect(plain.out.length).toBeGreaterThan(17);
+  });
+
   it('par validate never runs plugin code; the commands that run checks do', async () => {
     const dir = workspace();
     const mark = join(dir, 'node_modules', 'par-plugin-fixture', 'ran');
