@@ -80,6 +80,29 @@ describe('parseAssessmentsJson', () => {
     expect(problems(() => version.parse(0, asBytes))).toEqual([['framework', 'framework_mismatch']]);
   });
 
+  it('decodes what the quick path does not take on its own, as the text gives it: keys, their order, __proto__, depth', () => {
+    const nested = (n: number): unknown => (n === 0 ? 'Tổ' : { 'đ': nested(n - 1) });
+    const odd = [
+      { ...u1(), '__proto__': { 'ghi chú': 'đ' } },
+      { ...u1(), 10: 'ở', 2: 'a', 'Tổ': 1 },
+      { ...u1(), note: nested(40) },
+      { ...u1(), framework: { id: { 'đ': ['ở'] }, version: '1' } },
+    ];
+    // JSON.stringify drops an own __proto__ of a literal: written by hand
+    const text = JSON.stringify(odd).replace('"unitId":"U1"', '"__proto__":{"ghi chú":"đ"},"unitId":"U1"');
+    expect(text).toContain('"__proto__"');
+    const fromBytes = parseAssessmentsJson(binary(text), { binary: true });
+    const fromText = parseAssessmentsJson(text);
+    expect([0, 1, 2, 3].map((i) => fromBytes.frameworkId(i))).toEqual([0, 1, 2, 3].map((i) => fromText.frameworkId(i)));
+    expect(outcome(fromBytes)).toEqual(outcome(fromText));
+    // nesting no recursion could follow (JSON.parse takes it): read from the text, never a RangeError
+    const deep = JSON.stringify([u1()]).replace('"unitId"', `"note":${'{"đ":'.repeat(100_000)}1${'}'.repeat(100_000)},"unitId"`);
+    expect(outcome(parseAssessmentsJson(binary(deep), { binary: true }))).toEqual(outcome(parseAssessmentsJson(deep)));
+    // each is refused, naming the keys as written, in JSON.parse's order (keys of digits first, as numbers)
+    expect(outcome(fromText).every((o) => Array.isArray(o))).toBe(true);
+    expect(outcome(fromBytes)[1]).toEqual([' schema.unrecognized_keys Unrecognized keys: "2", "10", "Tổ"']);
+  });
+
   it('lets each assessment go once parsed, and parses it from the text when asked again', () => {
     const text = JSON.stringify([u1(), { ...u1({ unitId: 'U2' }), framework: { id: 'khung-đ', version: '1' } }]);
     for (const doc of [parseAssessmentsJson(text), parseAssessmentsJson(binary(text), { binary: true })]) {

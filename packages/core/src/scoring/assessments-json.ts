@@ -1,5 +1,5 @@
 import { ParValidationError } from '@par/calendar';
-import { binaryDecoder, fromBinary, isAscii } from '../shared/binary-text.js';
+import { binaryDecoder, decodeJson, fromBinary, UNDECODED } from '../shared/binary-text.js';
 import type { Framework } from '../frameworks/framework-schema.js';
 import type { Assessment } from './assessment-schema.js';
 import { ArgumentCheck } from './arguments.js';
@@ -84,9 +84,17 @@ export function parseAssessmentsJson(text: string, options?: AssessmentsJsonOpti
   // each assessment is let go once parsed (most of a file is then garbage before the next is read)
   const items = listOf(value);
   let again: readonly unknown[] | undefined;
-  /** An item as the text gives it, parsed again (for what the quick path does not take, and an item let go). */
+  /** An item as the text gives it, the text parsed again (for an item let go, and what cannot be decoded on its own). */
   const fromText = (i: number) => (again ??= listOf(parseJson((plain ??= textOf(text)))))[i];
   const decode = binary ? binaryDecoder() : undefined;
+  /**
+   * `value`, of item `i` of a binary document, as the text gives it: decoded on its own, or else (a text that is not
+   * UTF-8, which the text then names, or nesting too deep to decode on its own) read from the text.
+   */
+  const asText = (i: number, v: unknown, pick: (item: unknown) => unknown): unknown => {
+    const d = decodeJson(v);
+    return d !== UNDECODED ? d : pick(fromText(i));
+  };
   const at = (fn: string, index: unknown) => {
     const check = new ArgumentCheck(`AssessmentsJson.${fn}`);
     check.count(index, ['index'], 0, items.length - 1, false);
@@ -100,10 +108,7 @@ export function parseAssessmentsJson(text: string, options?: AssessmentsJsonOpti
       const i = at('frameworkId', index);
       const item = items[i];
       if (item === LET_GO) return idOf(fromText(i));
-      const id = idOf(item);
-      // an id of ASCII (every framework's, by its pattern) or a value of no text reads the same in a binary document
-      const same = !decode || (typeof id === 'string' ? isAscii(id) : typeof id !== 'object' || id === null);
-      return same ? id : idOf(fromText(i));
+      return decode ? asText(i, idOf(item), idOf) : idOf(item);
     },
     parse(index, framework) {
       const i = at('parse', index);
@@ -112,7 +117,7 @@ export function parseAssessmentsJson(text: string, options?: AssessmentsJsonOpti
       items[i] = LET_GO;
       if (!decode) return parseAssessment(item, framework);
       new ArgumentCheck('parseAssessment').framework(framework).done();
-      return quickValidation(item, framework, decode) ?? parseAssessment(fromText(i), framework);
+      return quickValidation(item, framework, decode) ?? parseAssessment(asText(i, item, (x) => x), framework);
     },
   };
 }

@@ -6,6 +6,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Whether a string is all ASCII (it reads the same as a binary string and as text). */
 export const isAscii = (s: string): boolean => ASCII.test(s);
+
 // `ignoreBOM`: a U+FEFF inside a string is text and is kept (only the decoder of a whole file drops a leading one)
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -46,4 +47,35 @@ export function binaryDecoder(): (s: string) => string | null {
     (in1 = s), (out1 = fromBinary(s) ?? null);
     return out1;
   };
+}
+
+/** Stands for a value {@link decodeJson} cannot give: a text that is not UTF-8, or nesting deeper than it goes. */
+export const UNDECODED = Symbol('undecoded');
+
+/**
+ * A JSON value of a binary document as the decoded document gives it: every text, keys included, decoded, in the same
+ * order; {@link UNDECODED} when a text is not UTF-8 bytes or the value nests more than `depth` levels.
+ */
+export function decodeJson(value: unknown, depth = 32): unknown {
+  if (typeof value === 'string') return fromBinary(value) ?? UNDECODED;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth === 0) return UNDECODED;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value) {
+      const d = decodeJson(v, depth - 1);
+      if (d === UNDECODED) return UNDECODED;
+      out.push(d);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const key = fromBinary(k);
+    const d = decodeJson(v, depth - 1);
+    if (key === undefined || d === UNDECODED) return UNDECODED;
+    // as JSON.parse makes it: an own property, `__proto__` included
+    Object.defineProperty(out, key, { value: d, writable: true, enumerable: true, configurable: true });
+  }
+  return out;
 }
