@@ -3,23 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndex, parseAssessmentsJson, parseFramework, ParValidationError, type AssessmentsJson } from '../src/index.js';
 import { miniFramework, problems } from './fixtures.js';
-import { mini } from './scoring-fixtures.js';
+import { mini, u1Entries } from './scoring-fixtures.js';
 
 /** U1 of the scoring tests (hand-computed index 41.875%), as its file holds it. */
-const u1 = (over: Record<string, unknown> = {}, appraiser = 'Phòng Nội vụ', reason = 'Ban hành trễ 3 ngày') => ({
+const u1 = (over: Record<string, unknown> = {}, appraiser?: string, reason?: string) => ({
   unitId: 'U1',
   framework: { id: 'mini', version: '1' },
   period: '2021',
   status: 'appraised',
-  entries: [
-    { code: '1.1', self: { input: 'onTime' }, appraisals: [{ round: 1, points: 0.05, reason, appraiser }] },
-    { code: '1.2', self: { points: 0.2 } },
-    { code: '1.3', self: { input: 90 } },
-    { code: '2.1', notApplicable: { reason: 'Không phát sinh hồ sơ' } },
-    { code: '2.2', self: { input: 1 } },
-    { code: 'S', imported: { points: 2.25, source: 'SIPAS 2021' } },
-    { code: 'T', self: { input: 3 } },
-  ],
+  entries: u1Entries(appraiser, reason),
   ...over,
 });
 
