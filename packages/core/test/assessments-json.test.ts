@@ -147,6 +147,8 @@ describe('parseAssessmentsJson', () => {
       expect(problems(() => doc.frameworkId(index as never))).toEqual([['index', 'invalid_count']]);
     }
     expect(problems(() => doc.parse(0, JSON.parse(JSON.stringify(mini))))).toEqual([['framework', 'not_parsed']]);
+    const empty = parseAssessmentsJson('[]');
+    expect([empty.list, empty.length, problems(() => empty.parse(0, mini))]).toEqual([true, 0, [['index', 'invalid_count']]]);
     expect(problems(() => parseAssessmentsJson(binary(JSON.stringify([u1()])), { binary: true }).parse(0, { ...mini }))).toEqual([['framework', 'not_parsed']]);
   });
 });

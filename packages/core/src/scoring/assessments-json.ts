@@ -26,7 +26,8 @@ export interface AssessmentsJson {
   frameworkId(index: number): unknown;
   /**
    * The assessment at `index` parsed against `framework`, as {@link parseAssessment} parses it (and refuses it). The
-   * document lets each assessment go once parsed; asked again, it parses it from the text again.
+   * document lets each assessment go once parsed; asked again, it parses it from the whole text again (bytes that are
+   * not UTF-8 anywhere in a binary document are then refused, `encoding`, though the assessment was taken before).
    */
   parse(index: number, framework: Framework): Assessment;
 }
@@ -97,7 +98,8 @@ export function parseAssessmentsJson(text: string, options?: AssessmentsJsonOpti
   };
   const at = (fn: string, index: unknown) => {
     const check = new ArgumentCheck(`AssessmentsJson.${fn}`);
-    check.count(index, ['index'], 0, items.length - 1, false);
+    if (items.length === 0) check.issues.add(['index'], 'invalid_count', `The document holds no assessment, so none at ${String(index)}`);
+    else check.count(index, ['index'], 0, items.length - 1, false);
     check.done();
     return index as number;
   };
