@@ -89,12 +89,12 @@ export function parseAssessmentsJson(text: string, options?: AssessmentsJsonOpti
   const fromText = (i: number) => (again ??= listOf(parseJson((plain ??= textOf(text)))))[i];
   const decode = binary ? binaryDecoder() : undefined;
   /**
-   * `value`, of item `i` of a binary document, as the text gives it: decoded on its own, or else (a text that is not
-   * UTF-8, which the text then names, or nesting too deep to decode on its own) read from the text.
+   * Item `i` of a binary document, let go, as the text gives it: decoded in place, or else (a text that is not UTF-8,
+   * which the text then names, or nesting too deep to decode on its own) read from the text.
    */
-  const asText = (i: number, v: unknown, pick: (item: unknown) => unknown): unknown => {
-    const d = decodeJson(v);
-    return d !== UNDECODED ? d : pick(fromText(i));
+  const asText = (i: number, item: unknown): unknown => {
+    const d = decodeJson(item);
+    return d !== UNDECODED ? d : fromText(i);
   };
   const at = (fn: string, index: unknown) => {
     const check = new ArgumentCheck(`AssessmentsJson.${fn}`);
@@ -110,7 +110,11 @@ export function parseAssessmentsJson(text: string, options?: AssessmentsJsonOpti
       const i = at('frameworkId', index);
       const item = items[i];
       if (item === LET_GO) return idOf(fromText(i));
-      return decode ? asText(i, idOf(item), idOf) : idOf(item);
+      const id = idOf(item);
+      if (!decode || id === null || (typeof id !== 'string' && typeof id !== 'object')) return id;
+      // a text decoded on its own; anything else from the text (the item is kept as it is for its parse)
+      const text = typeof id === 'string' ? fromBinary(id) : undefined;
+      return text ?? idOf(fromText(i));
     },
     parse(index, framework) {
       const i = at('parse', index);
@@ -119,7 +123,7 @@ export function parseAssessmentsJson(text: string, options?: AssessmentsJsonOpti
       items[i] = LET_GO;
       if (!decode) return parseAssessment(item, framework);
       new ArgumentCheck('parseAssessment').framework(framework).done();
-      return quickValidation(item, framework, decode) ?? parseAssessment(asText(i, item, (x) => x), framework);
+      return quickValidation(item, framework, decode) ?? parseAssessment(asText(i, item), framework);
     },
   };
 }

@@ -53,29 +53,38 @@ export function binaryDecoder(): (s: string) => string | null {
 export const UNDECODED = Symbol('undecoded');
 
 /**
- * A JSON value of a binary document as the decoded document gives it: every text, keys included, decoded, in the same
- * order; {@link UNDECODED} when a text is not UTF-8 bytes or the value nests more than `depth` levels.
+ * A JSON value of a binary document made what the decoded document gives, in place (it is `JSON.parse`'s own, held by
+ * nobody else: no second copy of a large value): every text decoded, an object with a key to decode made again with
+ * its keys in the same order; {@link UNDECODED} (the value then half done) when a text is not UTF-8 bytes or the value
+ * nests more than `depth` levels.
  */
 export function decodeJson(value: unknown, depth = 32): unknown {
   if (typeof value === 'string') return fromBinary(value) ?? UNDECODED;
   if (typeof value !== 'object' || value === null) return value;
   if (depth === 0) return UNDECODED;
   if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const v of value) {
-      const d = decodeJson(v, depth - 1);
+    for (let i = 0; i < value.length; i++) {
+      const d = decodeJson(value[i], depth - 1);
       if (d === UNDECODED) return UNDECODED;
-      out.push(d);
+      value[i] = d;
     }
-    return out;
+    return value;
   }
+  const o = value as Record<string, unknown>;
+  let rekey = false;
+  for (const k of Object.keys(o)) {
+    const d = decodeJson(o[k], depth - 1);
+    if (d === UNDECODED) return UNDECODED;
+    o[k] = d; // an own property, `__proto__` included: set, not the prototype's setter
+    rekey ||= !isAscii(k);
+  }
+  if (!rekey) return o;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
+  for (const k of Object.keys(o)) {
     const key = fromBinary(k);
-    const d = decodeJson(v, depth - 1);
-    if (key === undefined || d === UNDECODED) return UNDECODED;
+    if (key === undefined) return UNDECODED;
     // as JSON.parse makes it: an own property, `__proto__` included
-    Object.defineProperty(out, key, { value: d, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(out, key, { value: o[k], writable: true, enumerable: true, configurable: true });
   }
   return out;
 }
