@@ -25,6 +25,15 @@ export interface BenchTask {
 const FIGURES_FILE = fileURLToPath(new URL('./bench-figures.json', import.meta.url));
 type Figures = Record<string, Record<string, number>>;
 
+/**
+ * The suite a run records under: the name in the package.json of the folder it runs in (the package whose bench
+ * runs), so that `npx tsx bench/run.ts` in a package files its figures where `npm run bench` does.
+ */
+const packageSuite = (): string => {
+  const file = `${process.cwd()}/package.json`;
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name ?? 'bench') : 'bench';
+};
+
 const readFigures = (): Figures => (existsSync(FIGURES_FILE) ? (JSON.parse(readFileSync(FIGURES_FILE, 'utf8')) as Figures) : {});
 
 /**
@@ -32,7 +41,7 @@ const readFigures = (): Figures => (existsSync(FIGURES_FILE) ? (JSON.parse(readF
  * references; returns the medians. With `BENCH_COMPARE=1` each row also shows the change against the committed
  * figures in `bench-figures.json`; with `BENCH_RECORD=1` the run's medians replace that suite's committed figures.
  */
-export async function runBenchmarks(tasks: readonly BenchTask[], suite = process.env['npm_package_name'] ?? 'bench'): Promise<number[]> {
+export async function runBenchmarks(tasks: readonly BenchTask[], suite = packageSuite()): Promise<number[]> {
   const medians = new Map<string, number>();
   const rows: Record<string, string | number>[] = [];
   const committed = readFigures()[suite] ?? {};
