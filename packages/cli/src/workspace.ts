@@ -46,10 +46,38 @@ export interface FileProblem {
   readonly issue: ParIssue;
 }
 
-/** Zod schema for a lifecycle log file: each lifecycle's start and its accepted events (`@par/lifecycle` is loaded only for the commands that read logs). */
-async function logFileSchema() {
-  const { AssignmentInputSchema, LogEntrySchema } = await import('@par/lifecycle');
-  return z.array(z.strictObject({ input: AssignmentInputSchema, entries: z.array(LogEntrySchema) }));
+/** A checked lifecycle log file: each lifecycle's start and its accepted events. */
+export type LogFile = { readonly input: AssignmentInput; readonly entries: LogEntry[] }[];
+
+/**
+ * The check of a lifecycle log file (`@par/lifecycle` is loaded only for the commands that read logs): each
+ * lifecycle's start and its accepted events, as the file's schema gives them, or a `ParValidationError` naming every
+ * problem by path. A file of the common shape (a list of objects of exactly an input and a list of entries) has its
+ * entries checked by `parseLogEntries`' quick path, which gives what the schema gives; any problem, and anything else,
+ * goes through the whole file's schema, which names them all in its order.
+ */
+export async function logFileParser(): Promise<(raw: unknown) => LogFile> {
+  const { AssignmentInputSchema, LogEntrySchema, parseLogEntries } = await import('@par/lifecycle');
+  const schema = z.array(z.strictObject({ input: AssignmentInputSchema, entries: z.array(LogEntrySchema) }));
+  const quick = (raw: unknown): LogFile | undefined => {
+    if (!Array.isArray(raw)) return undefined;
+    const logs: LogFile = [];
+    for (const log of raw as unknown[]) {
+      if (typeof log !== 'object' || log === null || Object.getPrototypeOf(log) !== Object.prototype) return undefined;
+      const { input: rawInput, entries } = log as { input?: unknown; entries?: unknown };
+      if (Object.keys(log).length !== 2 || !Object.hasOwn(log, 'input') || !Array.isArray(entries)) return undefined;
+      const input = AssignmentInputSchema.safeParse(rawInput);
+      if (!input.success) return undefined;
+      try {
+        logs.push({ input: input.data, entries: parseLogEntries(entries) });
+      } catch (e) {
+        if (ParValidationError.isInstance(e)) return undefined;
+        throw e;
+      }
+    }
+    return logs;
+  };
+  return (raw) => quick(raw) ?? parseWithSchema('lifecycle log', schema, raw);
 }
 
 /** Everything in a workspace, validated; or the problems found, file by file. */
@@ -224,8 +252,8 @@ export async function buildWorkspace(
     }
   }
   const directives = parts.has('directives') ? config.directives.flatMap((file) => load(file, (raw) => parseDirectiveDocument(raw)) ?? []) : [];
-  const logSchema = parts.has('directives') && config.lifecycleLogs.length > 0 ? await logFileSchema() : undefined;
-  const logs = logSchema ? config.lifecycleLogs.flatMap((file) => load(file, (raw) => parseWithSchema('lifecycle log', logSchema, raw)) ?? []) : [];
+  const parseLogFile = parts.has('directives') && config.lifecycleLogs.length > 0 ? await logFileParser() : undefined;
+  const logs = parseLogFile ? config.lifecycleLogs.flatMap((file) => load(file, parseLogFile) ?? []) : [];
   const plugins: ParPluginV1[] = [];
   for (const [i, p] of parts.has('plugins') ? config.plugins.entries() : []) {
     let found: PluginPackage;
