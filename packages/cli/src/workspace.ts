@@ -54,7 +54,8 @@ export type LogFile = { readonly input: AssignmentInput; readonly entries: LogEn
  * lifecycle's start and its accepted events, as the file's schema gives them, or a `ParValidationError` naming every
  * problem by path. A file of the common shape (a list of objects of exactly an input and a list of entries) has its
  * entries checked by `parseLogEntries`' quick path, which gives what the schema gives; any problem, and anything else,
- * goes through the whole file's schema, which names them all in its order.
+ * goes through the whole file's schema, which names them all in its order. For plain data, as `JSON.parse` and a store
+ * give it (a getter would be read again by the schema).
  */
 export async function logFileParser(): Promise<(raw: unknown) => LogFile> {
   const { AssignmentInputSchema, LogEntrySchema, parseLogEntries } = await import('@par/lifecycle');
@@ -62,10 +63,13 @@ export async function logFileParser(): Promise<(raw: unknown) => LogFile> {
   const quick = (raw: unknown): LogFile | undefined => {
     if (!Array.isArray(raw)) return undefined;
     const logs: LogFile = [];
-    for (const log of raw as unknown[]) {
+    // by index, as the schema reads a list; own keys counted, hidden ones too (an extra key beside a hidden one is the
+    // schema's to name)
+    for (let i = 0; i < raw.length; i++) {
+      const log: unknown = raw[i];
       if (typeof log !== 'object' || log === null || Object.getPrototypeOf(log) !== Object.prototype) return undefined;
       const { input: rawInput, entries } = log as { input?: unknown; entries?: unknown };
-      if (Object.keys(log).length !== 2 || !Object.hasOwn(log, 'input') || !Array.isArray(entries)) return undefined;
+      if (Object.getOwnPropertyNames(log).length !== 2 || !Object.hasOwn(log, 'input') || !Array.isArray(entries)) return undefined;
       const input = AssignmentInputSchema.safeParse(rawInput);
       if (!input.success) return undefined;
       try {

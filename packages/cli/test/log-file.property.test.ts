@@ -69,6 +69,21 @@ describe('a lifecycle log file', () => {
     expect(kinds.problems).toBeGreaterThan(200);
   });
 
+  it('built by hand with a hidden key, or a list with its own iterator, is checked as its schema checks it', () => {
+    const hidden = (key: 'input' | 'entries') => {
+      const file = structuredClone(EXAMPLE.slice(0, 3));
+      Object.defineProperty(file[0], key, { enumerable: false });
+      file[0]!['x'] = 1;
+      return file;
+    };
+    const iterated = Object.assign([...structuredClone(EXAMPLE.slice(0, 3)), 5], { [Symbol.iterator]: function* () { yield EXAMPLE[0]; } });
+    for (const file of [hidden('input'), hidden('entries'), iterated]) {
+      const expected = outcome((raw) => parseWithSchema('lifecycle log', SCHEMA, raw), file);
+      expect(expected).toHaveProperty('issues');
+      expect(outcome(parseLogFile, file)).toEqual(expected);
+    }
+  });
+
   it('that is not a list, or a list of something else, is refused by the schema', () => {
     for (const raw of [{}, 'logs', null, [1], [[]]]) expect(() => parseLogFile(raw)).toThrow(/lifecycle log/);
   });
