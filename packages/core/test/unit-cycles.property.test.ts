@@ -39,6 +39,7 @@ describe('parent cycles', () => {
       }),
       { numRuns: 1000 },
     );
-    expect(cyclic).toBeGreaterThan(200);
+    // about a fifth of the lists have a cycle (205 of 1,000 on average): both kinds occur, whatever the seed
+    expect(cyclic).toBeGreaterThan(100);
   });
 });
