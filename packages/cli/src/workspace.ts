@@ -210,7 +210,7 @@ export async function buildWorkspace(
   const parts = new Set<WorkspacePart>(options.parts ?? ['assessments', 'directives', 'plugins']);
   if (options.plugins) parts.add('plugins');
   /** A file's assessments, each parsed when asked: from its text, from the document read, or as a store parsed them. */
-  const assessmentsIn = (file: string): Pick<AssessmentsJson, 'list' | 'length' | 'frameworkId' | 'parse'> | undefined => {
+  const assessmentsIn = (file: string): AssessmentsJson | undefined => {
     if (readAssessments && !parsed?.has(file)) {
       const text = readWith(file, () => readAssessments(dir, file));
       return text === UNREADABLE ? undefined : attempt(file, () => parseAssessmentsJson(text, { binary: true }));

@@ -110,7 +110,6 @@ function plainRound(v: unknown): v is Record<string, unknown> {
   return true;
 }
 
-
 /** Exact non-negative points (the schema's `NonNegativePointsSchema`). */
 const points = (v: unknown): v is number => typeof v === 'number' && v >= 0 && tryToMicro(v) !== undefined;
 
