@@ -1,16 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatIssuePath, ParValidationError } from '@par/core';
-import { checkCommand, directivesCommand, explainCommand, exportCsv, findUnit, gapsCommand, pluginRun, scoreCommand } from './commands.js';
-import { parseMilliseconds, parseNow, parseOut, parsePeriod, UsageError, type CommandContext } from './context.js';
-import { PLUGIN_LOAD_TIMEOUT_MS } from './plugins.js';
-import { progress } from './progress.js';
-import { SheetError } from './sheet-error.js';
+import type { CommandContext } from './context.js';
+import { registerDbCommands } from './db-commands.js';
+import { PLUGIN_LOAD_TIMEOUT_MS } from './plugin-timeout.js';
 import { forTerminal } from './terminal.js';
-import { checkRunCliArguments } from './arguments.js';
-import { WorkspaceError, type WorkspacePart } from './workspace.js';
-import { DbError, recordCheckRun, registerDbCommands, workspaceFor } from './db-commands.js';
+import type { WorkspacePart } from './workspace.js';
+
+/** What the commands use (the library, zod, the workspace checks): loaded when a command runs or an option is given. */
+type Runtime = typeof import('./cli-runtime.js');
 
 /**
  * Exit codes: 0 done; 1 invalid input (every problem printed with its file and path, or sheet and cell; a file that
@@ -35,12 +33,30 @@ const report = () => import('./report.js');
 const pluginImport = () => import('./plugin-import.js');
 
 /**
+ * Whether `runCli` was given a plain list of strings and an object with two line writers, told without zod. Anything
+ * else goes through `checkRunCliArguments`, which refuses it naming each problem.
+ */
+function plainArguments(args: unknown, io: unknown): boolean {
+  if (!Array.isArray(args) || Object.getPrototypeOf(args) !== Array.prototype) return false;
+  for (let i = 0; i < args.length; i++) if (typeof args[i] !== 'string') return false;
+  if (io === null || typeof io !== 'object' || Array.isArray(io)) return false;
+  const { out, err } = io as Record<string, unknown>;
+  return typeof out === 'function' && typeof err === 'function';
+}
+
+/**
  * Runs the `par` command with its arguments (without `node` and the script) and returns the exit code. Every line
  * is made safe for a terminal (control characters removed; escaped in JSON). Throws `ParValidationError` when its
  * own arguments are not a list of strings and a pair of line writers (a programming mistake, not a usage one).
  */
 export async function runCli(args: readonly string[], given: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
-  checkRunCliArguments(args, given);
+  // `par`, `par --help`, `par help score`, `par score --help` are answered without loading the library: with no
+  // option given, no option's parser runs before an action, and each action loads what it needs
+  let rt: Runtime | undefined;
+  const runtime = async () => (rt ??= await import('./cli-runtime.js'));
+  if (!plainArguments(args, given) || args.some((a) => a.startsWith('-') && a !== '-h' && a !== '--help')) (await runtime()).checkRunCliArguments(args, given);
+  /** An option's parser from the runtime, loaded by then (an option was given). */
+  const parser = <T>(pick: (r: Runtime) => (value: string) => T) => (value: string) => pick(rt!)(value);
   let closed = false;
   const safe = (write: (line: string) => void) => (line: string) => {
     if (closed) return;
@@ -61,20 +77,20 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .option('-w, --workspace <file>', 'the workspace configuration', 'par.config.json')
     .addOption(new Option('--lang <lang>', 'output language').choices(['vi', 'en']).default('vi'))
     .option('--json', 'machine-readable output')
-    .addOption(new Option('--plugin-timeout <ms>', 'how long loading one plugin may take').argParser(parseMilliseconds).default(PLUGIN_LOAD_TIMEOUT_MS))
+    .addOption(new Option('--plugin-timeout <ms>', 'how long loading one plugin may take').argParser(parser((r) => r.parseMilliseconds)).default(PLUGIN_LOAD_TIMEOUT_MS))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
   /** The workspace, validated; with its plugins loaded only for the commands that run them. */
   const context = async (plugins = false, parts?: readonly WorkspacePart[]): Promise<CommandContext> => {
     const o = program.opts<{ workspace: string; lang: 'vi' | 'en'; json?: boolean; pluginTimeout: number }>();
-    return { ws: await workspaceFor(resolve(o.workspace), { plugins, pluginTimeoutMs: o.pluginTimeout, ...(parts ? { parts } : {}) }, new Date()), lang: o.lang, json: o.json === true, out: io.out };
+    return { ws: await (await runtime()).workspaceFor(resolve(o.workspace), { plugins, pluginTimeoutMs: o.pluginTimeout, ...(parts ? { parts } : {}) }, new Date()), lang: o.lang, json: o.json === true, out: io.out };
   };
   /** The workspace for the commands that read only the units, frameworks and assessments (not the directives nor the plugins' options). */
   const scoring = () => context(false, ['assessments']);
-  const year = () => new Option('--year <period>', 'index year or period, e.g. 2021').argParser(parsePeriod).makeOptionMandatory();
-  const now = () => new Option('--now <instant>', 'the moment to judge at: a date or an ISO instant with its offset (default: now)').argParser(parseNow);
-  const out = (file?: string, description = 'where to write') => new Option('--out <file>', description).argParser(parseOut).default(file);
+  const year = () => new Option('--year <period>', 'index year or period, e.g. 2021').argParser(parser((r) => r.parsePeriod)).makeOptionMandatory();
+  const now = () => new Option('--now <instant>', 'the moment to judge at: a date or an ISO instant with its offset (default: now)').argParser(parser((r) => r.parseNow));
+  const out = (file?: string, description = 'where to write') => new Option('--out <file>', description).argParser(parser((r) => r.parseOut)).default(file);
 
   program
     .command('validate')
@@ -85,16 +101,17 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
       if (ctx.json) return io.out(JSON.stringify({ valid: true, ...counts }));
       io.out(`OK: ${counts.units} units, ${counts.frameworks} frameworks, ${counts.assessments} assessments, ${counts.directives} directives, ${counts.plugins} plugins`);
     });
-  program.command('score').description('the ranking').addOption(year()).action(async (o) => scoreCommand(await scoring(), o.year));
-  program.command('explain <unit>').description('where a unit lost points').addOption(year()).action(async (unit, o) => explainCommand(await scoring(), o.year, unit));
-  program.command('gaps').description('where the points are lost, and what each unit could gain').addOption(year()).action(async (o) => gapsCommand(await scoring(), o.year));
-  program.command('directives').description('the directive board, overdue first').addOption(now()).action(async (o) => directivesCommand(await context(false, ['assessments', 'directives']), o.now ?? new Date()));
+  program.command('score').description('the ranking').addOption(year()).action(async (o) => (await runtime()).scoreCommand(await scoring(), o.year));
+  program.command('explain <unit>').description('where a unit lost points').addOption(year()).action(async (unit, o) => (await runtime()).explainCommand(await scoring(), o.year, unit));
+  program.command('gaps').description('where the points are lost, and what each unit could gain').addOption(year()).action(async (o) => (await runtime()).gapsCommand(await scoring(), o.year));
+  program.command('directives').description('the directive board, overdue first').addOption(now()).action(async (o) => (await runtime()).directivesCommand(await context(false, ['assessments', 'directives']), o.now ?? new Date()));
   program
     .command('check')
     .description("the plugins' findings")
-    .addOption(new Option('--period <period>', 'the period, e.g. 2022 or 2022-H2').argParser(parsePeriod).makeOptionMandatory())
+    .addOption(new Option('--period <period>', 'the period, e.g. 2022 or 2022-H2').argParser(parser((r) => r.parsePeriod)).makeOptionMandatory())
     .addOption(now())
     .action(async (o) => {
+      const { checkCommand, pluginRun, recordCheckRun } = await runtime();
       const ctx = await context(true);
       const run = pluginRun(ctx, o.period, o.now ?? new Date());
       await recordCheckRun(resolve(program.opts<{ workspace: string }>().workspace), ctx, run, await checkCommand(ctx, o.period, run.now));
@@ -103,7 +120,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .command('report')
     .description('the HTML report')
     .addOption(year())
-    .addOption(new Option('--period <period>', "the period of the plugins' findings and sections (default: the --year)").argParser(parsePeriod))
+    .addOption(new Option('--period <period>', "the period of the plugins' findings and sections (default: the --year)").argParser(parser((r) => r.parsePeriod)))
     .addOption(now())
     .addOption(out('report.html'))
     .action(async (o) => {
@@ -119,6 +136,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .addOption(year())
     .addOption(out('tu-danh-gia.xlsx'))
     .action(async (o) => {
+      const { findUnit, UsageError } = await runtime();
       const ctx = await scoring();
       const framework = ctx.ws.frameworks.get(o.framework);
       if (!framework) throw new UsageError(`No framework "${o.framework}" (have: ${[...ctx.ws.frameworks.keys()].join(', ')})`);
@@ -130,6 +148,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .description('read filled self-assessment sheets back into assessments')
     .addOption(out(undefined, 'write the assessments (JSON) here instead of printing them'))
     .action(async (files: string[], o) => {
+      const { progress } = await runtime();
       const ctx = await scoring();
       const { readTemplate } = await excel();
       const assessments = [];
@@ -159,7 +178,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .addOption(out().makeOptionMandatory())
     .action(async (o) => {
       const ctx = await scoring();
-      if (o.format === 'csv') exportCsv(ctx, o.year, o.out);
+      if (o.format === 'csv') (await runtime()).exportCsv(ctx, o.year, o.out);
       else await (await excel()).exportXlsx(ctx, o.year, o.out);
     });
 
@@ -170,6 +189,7 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const { DbError, formatIssuePath, ParValidationError, SheetError, UsageError, WorkspaceError } = await runtime();
     if (e instanceof UsageError) {
       io.err(`par: ${e.message}`);
       return EXIT.usage;

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { ParIssue, ParPluginV1 } from '@par/core';
 import { readJson, readText, UnreadableFile } from './files.js';
+import { PLUGIN_LOAD_TIMEOUT_MS } from './plugin-timeout.js';
 
 /**
  * Zod schema for a plugin's name in `par.config.json`: an npm package name, nothing else (no path, no URL, no
@@ -15,9 +16,6 @@ export const PluginNameSchema = z
   .max(214)
   .regex(/^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, { message: 'Expected an npm package name such as @par/plugin-iso9001 (no path, URL or code)' })
   .refine((name) => !isBuiltin(name), { message: 'A Node.js built-in module is not a plugin' });
-
-/** How long loading one plugin may take (its module and its top-level `await`): 10 s. */
-export const PLUGIN_LOAD_TIMEOUT_MS = 10_000;
 
 /** An object's properties, or none for anything else (`package.json` files are read without trusting them). */
 const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});

@@ -106,6 +106,36 @@ describe('par on the Phong Thổ workspace', () => {
   });
 });
 
+describe('start-up', () => {
+  it('answers help without loading the library (no zod), and loads it once a command runs', T, () => {
+    const cli = pathToFileURL(fileURLToPath(new URL('../src/cli.ts', import.meta.url))).href;
+    const script = `
+      const { runCli } = await import(${JSON.stringify(cli)});
+      const seen = [];
+      for (const args of [[], ['--help'], ['-h'], ['help'], ['help', 'score'], ['score', '--help'], ['db', 'verify', '-h'], ['explain', 'x'], ['-w', ${JSON.stringify(join(example, 'par.config.json'))}, 'validate']]) {
+        const lines = [];
+        const code = await runCli(args, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+        seen.push([args.join(' '), code, lines.join('\\n').includes('Usage: par'), '__zod_globalConfig' in globalThis]);
+      }
+      console.log(JSON.stringify(seen));`;
+    const r = spawnSync(process.execPath, ['--import', tsx, '--conditions=@par/source', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    // [arguments, exit code, help printed, zod loaded]
+    expect(JSON.parse(r.stdout)).toEqual([
+      ['', 2, true, false],
+      ['--help', 0, true, false],
+      ['-h', 0, true, false],
+      ['help', 0, true, false],
+      ['help score', 0, true, false],
+      ['score --help', 0, true, false],
+      ['db verify -h', 0, true, false],
+      // a mandatory option missing: a usage mistake, told before anything loads
+      ['explain x', 2, false, false],
+      [`-w ${join(example, 'par.config.json')} validate`, 0, false, true],
+    ]);
+  });
+});
+
 describe('the Excel round trip', () => {
   it('template -> fill -> import keeps every value exactly', T, async () => {
     const dir = copy();
