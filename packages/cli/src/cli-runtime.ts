@@ -5,6 +5,5 @@ export { checkRunCliArguments } from './arguments.js';
 export { checkCommand, directivesCommand, explainCommand, exportCsv, findUnit, gapsCommand, pluginRun, scoreCommand } from './commands.js';
 export { parseNow, parseOut, parsePeriod, parseMilliseconds, UsageError } from './context.js';
 export { DbError, recordCheckRun, workspaceFor } from './db-store.js';
-export { progress } from './progress.js';
 export { SheetError } from './sheet-error.js';
 export { WorkspaceError } from './workspace.js';

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext } from './context.js';
 import { registerDbCommands } from './db-commands.js';
 import { PLUGIN_LOAD_TIMEOUT_MS } from './plugin-timeout.js';
+import { progress } from './progress.js';
 import { forTerminal } from './terminal.js';
 import type { WorkspacePart } from './workspace.js';
 
@@ -148,7 +149,6 @@ export async function runCli(args: readonly string[], given: CliIo = { out: (l) 
     .description('read filled self-assessment sheets back into assessments')
     .addOption(out(undefined, 'write the assessments (JSON) here instead of printing them'))
     .action(async (files: string[], o) => {
-      const { progress } = await runtime();
       const ctx = await scoring();
       const { readTemplate } = await excel();
       const assessments = [];
