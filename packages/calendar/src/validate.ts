@@ -5,6 +5,16 @@ import { isIssuePath, ParValidationError, type ParIssue } from './par-validation
 const textProblem = (value: unknown, what: string): Problem | undefined =>
   typeof value === 'string' && value.trim() !== '' ? undefined : { code: 'invalid_type', message: `Expected ${what}, got ${show(value)}` };
 
+/**
+ * How many times a schema runs without zod's compiled fast path before it gets one. Zod compiles an object schema's
+ * fast path (`new Function`) the first time it parses; that costs more than a few documents' worth of parsing (about
+ * 12 ms for an assessment's, against a third of a millisecond saved a parse), so a command that reads a handful of
+ * documents (`par score` on one district) parses them without it, and a province's thousands get it from the 33rd on.
+ * The results and problems are the same either way.
+ */
+const PARSES_BEFORE_COMPILING = 32;
+const parses = new WeakMap<object, number>();
+
 /** Runs a zod schema and converts its failure into a {@link ParValidationError}. */
 export function parseWithSchema<T>(document: string, schema: z.ZodType<T>, input: unknown): T {
   const schemaOk = typeof (schema as { safeParse?: unknown } | null)?.safeParse === 'function';
@@ -14,7 +24,9 @@ export function parseWithSchema<T>(document: string, schema: z.ZodType<T>, input
       ['schema', schemaOk ? undefined : { code: 'invalid_type', message: `Expected a zod schema, got ${show(schema)}` }],
     ]);
   }
-  const result = schema.safeParse(input);
+  const count = (parses.get(schema) ?? 0) + 1;
+  parses.set(schema, count);
+  const result = schema.safeParse(input, count <= PARSES_BEFORE_COMPILING ? { jitless: true } : undefined);
   if (result.success) return result.data;
   throw new ParValidationError(document, result.error.issues.map(toParIssue));
 }
