@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { Calendar, defaultCalendar, isCivilDate, IssueList, ParValidationError, parseWithSchema, toVietnamTime, type CivilDate } from '@par/calendar';
 import { assignmentMachine, type AssignmentContext, type AssignmentInput } from './assignment-machine.js';
 import { machineTable } from './machine-table.js';
-import { AssignmentEventSchema, AssignmentInputSchema, AssignmentStateNameSchema, AssignmentStateSchema, SYSTEM_EVENT_TYPES, type AssignmentEvent } from './events.js';
+import { instantMs } from './instant.js';
+import { parseAssignmentInput } from './assignment-input.js';
+import { AssignmentEventSchema, AssignmentStateNameSchema, AssignmentStateSchema, SYSTEM_EVENT_TYPES, type AssignmentEvent } from './events.js';
 import { parseLogEntries } from './log-entries.js';
 
 /** The machine type, or a variant of it made with `assignmentMachine.provide()`. */
@@ -240,7 +242,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   // the instant last parsed: a replay parses each `at` once, as the event's and then as the state's `updatedAt`
   let lastText: string | undefined;
   let lastInstant = 0;
-  const instant = (text: string): number => (text === lastText ? lastInstant : ((lastText = text), (lastInstant = Date.parse(text))));
+  const instant = (text: string): number => (text === lastText ? lastInstant : ((lastText = text), (lastInstant = instantMs(text))));
 
   /** One event on a state: the next state, or the reason it is refused. */
   const advance = (s: AssignmentState, event: AssignmentEvent): AssignmentState | Refusal => {
@@ -259,7 +261,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   const isRefusal = (r: AssignmentState | Refusal): r is Refusal => 'code' in r;
 
   const start = (input: AssignmentInput): AssignmentState => {
-    const { id, documentId, itemLabel, unitId, role, issuerId, delegates, nominalDueDate, period, dueDate } = parseWithSchema('assignment input', AssignmentInputSchema, input);
+    const { id, documentId, itemLabel, unitId, role, issuerId, delegates, nominalDueDate, period, dueDate } = parseAssignmentInput(input);
     // a fresh object of a fixed shape (zod's output is slow to copy)
     const checked = period === undefined ? { id, documentId, itemLabel, unitId, role, issuerId, delegates, nominalDueDate, dueDate } : { id, documentId, itemLabel, unitId, role, issuerId, delegates, nominalDueDate, period, dueDate };
     const { state, context } = table.initial(checked);
