@@ -5,6 +5,8 @@ import { AssignmentInputSchema } from './events.js';
 // `start` (and so every replay) checks its input; through the schema that is a tenth of a replay of eight entries.
 // An input of the common shape is checked here in one pass and given back as the schema gives it; anything else (a key
 // of value undefined, an unknown key, a value the schema refuses) goes through the schema, which names every problem.
+// Each value is read once here, in another order than zod reads it: an object that changes as it is read (a getter
+// with side effects, a Proxy whose traps disagree) may be judged on another snapshot, but what is returned is checked.
 
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const ROLES: ReadonlySet<unknown> = new Set(AssignmentInputSchema.shape.role.options);

@@ -47,6 +47,7 @@ const ref = (x: unknown): { name: string; params: unknown } | undefined =>
  * `assign` semantics (each assignment sees the context the previous one left), at a fraction of the cost of
  * `transition()`. The machine is flat, with named guards (or `and` of named guards) and no entry, exit or eventless
  * transitions; an action that is not an `assign` is the host's to run, as in any pure step, and changes nothing here.
+ * Guards and assignments are given `context` and `event` (and their params), not an actor's `self` or `spawn`.
  * Throws when the machine is not of that form.
  */
 export function machineTable(machine: AssignmentMachine): MachineTable {
