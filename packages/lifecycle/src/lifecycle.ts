@@ -261,10 +261,7 @@ export function createLifecycle(options: LifecycleOptions = {}): Lifecycle {
   const isRefusal = (r: AssignmentState | Refusal): r is Refusal => 'code' in r;
 
   const start = (input: AssignmentInput): AssignmentState => {
-    const { id, documentId, itemLabel, unitId, role, issuerId, delegates, nominalDueDate, period, dueDate } = parseAssignmentInput(input);
-    // a fresh object of a fixed shape (zod's output is slow to copy)
-    const checked = period === undefined ? { id, documentId, itemLabel, unitId, role, issuerId, delegates, nominalDueDate, dueDate } : { id, documentId, itemLabel, unitId, role, issuerId, delegates, nominalDueDate, period, dueDate };
-    const { state, context } = table.initial(checked);
+    const { state, context } = table.initial(parseAssignmentInput(input));
     return { state, context, version: 0 };
   };
 

@@ -9,7 +9,7 @@ const STATE_NAMES: ReadonlySet<unknown> = new Set(AssignmentStateNameSchema.opti
 const INSTANT: RegExp = InstantSchema._zod.pattern;
 
 /** The number of enumerable keys of `o` (own or inherited), or -1 when one is not in `allowed`. */
-function keysWithin(o: object, allowed: ReadonlySet<string>): number {
+export function keysWithin(o: object, allowed: ReadonlySet<string>): number {
   let n = 0;
   for (const k in o) {
     if (!allowed.has(k)) return -1;
@@ -18,9 +18,9 @@ function keysWithin(o: object, allowed: ReadonlySet<string>): number {
   return n;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string';
-const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+export const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 const ENTRY_KEYS: ReadonlySet<string> = new Set(['assignmentId', 'seq', 'event', 'state']);
 const BY_KEYS: ReadonlySet<string> = new Set(['unitId', 'person']);
